@@ -1,0 +1,311 @@
+"""One call from a Story to tidy pandas tables: the public API of the framing library.
+
+The tables and their columns are listed in docs/tables.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing.distinctive import score_distinctive_words
+from framing.entities import build_label_table, find_labels
+from framing.lexicon import load_lexicons
+from framing.models import Article, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
+from framing.readability import score_readability
+from framing.sentiment import score_sentences, score_sentiment_summary
+from framing.terms import find_actor_mentions, find_lexicon_matches, find_term_hits
+from framing.text import count_words, find_quotes, split_sentences, tokenize
+from framing.voices import attribute_quotes, score_voices
+
+CONTEXT_CHARS = 60
+
+ARTICLE_COLUMNS = [
+    "article_id", "outlet", "title", "date", "url", "words", "sentences", "words_per_sentence",
+    "loaded_hits", "loaded_narrator", "loaded_quote", "loaded_per_100w",
+    "loaded_narrator_per_100w", "loaded_quote_per_100w", "quoted_words", "quote_share",
+    "sentiment_mean", "sentiment_share_negative", "sentiment_share_positive",
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall",
+    "coleman_liau", "ari", "camp_tilt",
+]  # fmt: skip
+TERM_COLUMNS = [
+    "article_id", "outlet", "start", "end", "text", "term", "category", "target", "valence",
+    "in_quote", "speaker", "lexicon", "note", "loaded", "context_left", "context_right",
+]  # fmt: skip
+LABEL_COLUMNS = [
+    "entity", "entity_name", "article_id", "outlet", "label", "start", "end", "in_quote",
+    "valence", "known", "speaker", "source",
+]  # fmt: skip
+MENTION_COLUMNS = ["article_id", "outlet", "actor", "start", "end", "text", "in_quote"]
+SENTENCE_COLUMNS = [
+    "article_id", "outlet", "index", "start", "end", "text", "words", "compound", "in_quote",
+    "actors",
+]  # fmt: skip
+FRAMING_COLUMNS = ["article_id", "outlet", "actor", "actor_name", "camp", "hits", "mean_valence"]
+ACTOR_SENTIMENT_COLUMNS = [
+    "article_id", "outlet", "actor", "actor_name", "sentences", "mean_compound",
+]  # fmt: skip
+VOICE_COLUMNS = ["article_id", "outlet", "speaker", "camp", "quotes", "quoted_words", "share"]
+CLEANING_COLUMNS = ["article_id", "outlet", "start", "end", "text", "reason"]
+UNATTRIBUTED = "(unattributed)"
+SUMMED_COLUMNS = ("words", "loaded_hits", "loaded_narrator", "loaded_quote", "quoted_words")
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """Everything Slant computes for a story, as tidy tables (see docs/tables.md)."""
+
+    story: Story
+    lexicon: Lexicon
+    articles: pd.DataFrame
+    outlets: pd.DataFrame
+    terms: pd.DataFrame
+    labels: pd.DataFrame
+    label_table: pd.DataFrame
+    mentions: pd.DataFrame
+    sentences: pd.DataFrame
+    actor_framing: pd.DataFrame
+    actor_sentiment: pd.DataFrame
+    voices: pd.DataFrame
+    distinctive: pd.DataFrame
+    cleaning: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class _ArticleParts:
+    quotes: list[QuoteSpan]
+    mentions: list[Mention]
+    hits: list[TermHit]
+    sentences: list[Sentence]
+    compounds: list[float]
+
+
+def is_loaded(hit: TermHit) -> bool:
+    """A generic loaded term always counts; a story label only when it is not neutral."""
+    return hit.category != "label" or hit.valence != 0
+
+
+def _per_100(count: int, words: int) -> float:
+    return 100.0 * count / words if words else math.nan
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else math.nan
+
+
+def _article_parts(article: Article, lexicon: Lexicon) -> _ArticleParts:
+    text = article.text
+    quotes = find_quotes(text)
+    matches = find_lexicon_matches(text, lexicon)
+    mentions = find_actor_mentions(article, lexicon, quotes, matches)
+    quotes = attribute_quotes(text, quotes, mentions)
+    hits = find_term_hits(article, lexicon, quotes, mentions, matches)
+    sentences = split_sentences(text)
+    compounds = score_sentences([s.text for s in sentences])
+    return _ArticleParts(quotes, mentions, hits, sentences, compounds)
+
+
+def _camp_tilt(hits: Sequence[TermHit], lexicon: Lexicon) -> float:
+    """Mean narrator valence toward the first camp minus toward the second; a camp no
+    hit aims at counts as neutral (0); NaN when neither is aimed at or camps are missing."""
+    if len(lexicon.camps) < 2:
+        return math.nan
+    camp_of = {a.id: a.camp for a in lexicon.actors}
+    sides = [
+        [h.valence for h in hits if not h.in_quote and camp_of.get(h.target) == camp]
+        for camp in lexicon.camps[:2]
+    ]
+    if not sides[0] and not sides[1]:
+        return math.nan
+    return (_mean(sides[0]) if sides[0] else 0.0) - (_mean(sides[1]) if sides[1] else 0.0)
+
+
+def _article_row(article: Article, parts: _ArticleParts, lexicon: Lexicon) -> dict:
+    text = article.text
+    words = count_words(text)
+    quoted_words = sum(count_words(text[q.start : q.end]) for q in parts.quotes)
+    loaded = [h for h in parts.hits if is_loaded(h)]
+    in_quote = sum(h.in_quote for h in loaded)
+    sentiment = score_sentiment_summary(parts.compounds)
+    readability = score_readability([s.text for s in parts.sentences])
+    return {
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "date": article.date,
+        "url": article.url,
+        "words": words,
+        "sentences": len(parts.sentences),
+        "words_per_sentence": words / len(parts.sentences) if parts.sentences else math.nan,
+        "loaded_hits": len(loaded),
+        "loaded_narrator": len(loaded) - in_quote,
+        "loaded_quote": in_quote,
+        "loaded_per_100w": _per_100(len(loaded), words),
+        "loaded_narrator_per_100w": _per_100(len(loaded) - in_quote, words - quoted_words),
+        "loaded_quote_per_100w": _per_100(in_quote, quoted_words),
+        "quoted_words": quoted_words,
+        "quote_share": quoted_words / words if words else math.nan,
+        "sentiment_mean": sentiment["mean"],
+        "sentiment_share_negative": sentiment["share_negative"],
+        "sentiment_share_positive": sentiment["share_positive"],
+        **{k: readability[k] for k in ARTICLE_COLUMNS if k in readability and k != "words"},
+        "camp_tilt": _camp_tilt(parts.hits, lexicon),
+    }
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    left = text[max(0, start - CONTEXT_CHARS) : start].replace("\n", " ")
+    right = text[end : end + CONTEXT_CHARS].replace("\n", " ")
+    return left, right
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _outlet_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    numeric = [c for c in articles.columns if pd.api.types.is_numeric_dtype(articles[c])]
+    if articles.empty:
+        return pd.DataFrame(columns=["outlet", "articles", *numeric])
+    grouped = articles.groupby("outlet", sort=True)
+    out = grouped[numeric].mean()
+    for column in SUMMED_COLUMNS:
+        out[column] = grouped[column].sum()
+    out.insert(0, "articles", grouped.size())
+    return out.reset_index()
+
+
+def _sentence_rows(article: Article, parts: _ArticleParts) -> list[dict]:
+    rows = []
+    for index, (sentence, compound) in enumerate(
+        zip(parts.sentences, parts.compounds, strict=True)
+    ):
+        quoted = sum(
+            max(0, min(q.end, sentence.end) - max(q.start, sentence.start)) for q in parts.quotes
+        )
+        actors = sorted(
+            {m.actor for m in parts.mentions if sentence.start <= m.start < sentence.end}
+        )
+        rows.append(
+            {"article_id": article.id, "outlet": article.outlet, "index": index,
+             "start": sentence.start, "end": sentence.end, "text": sentence.text,
+             "words": count_words(sentence.text), "compound": compound,
+             "in_quote": quoted * 2 > sentence.end - sentence.start, "actors": ";".join(actors)}
+        )  # fmt: skip
+    return rows
+
+
+def _actor_rows(
+    article: Article, parts: _ArticleParts, lexicon: Lexicon
+) -> tuple[list[dict], list[dict]]:
+    """Per-actor narrator framing (mean valence of hits aimed at the actor) and sentiment
+    (mean compound of the sentences that mention the actor)."""
+    names = {a.id: a.name for a in lexicon.actors}
+    camps = {a.id: a.camp for a in lexicon.actors}
+    valences: dict[str, list[int]] = defaultdict(list)
+    for hit in parts.hits:
+        if hit.target and not hit.in_quote:
+            valences[hit.target].append(hit.valence)
+    framing = [
+        {"article_id": article.id, "outlet": article.outlet, "actor": actor,
+         "actor_name": names.get(actor, actor), "camp": camps.get(actor),
+         "hits": len(values), "mean_valence": _mean(values)}
+        for actor, values in sorted(valences.items())
+    ]  # fmt: skip
+    compounds: dict[str, list[float]] = defaultdict(list)
+    for sentence, compound in zip(parts.sentences, parts.compounds, strict=True):
+        for actor in {m.actor for m in parts.mentions if sentence.start <= m.start < sentence.end}:
+            compounds[actor].append(compound)
+    sentiment = [
+        {"article_id": article.id, "outlet": article.outlet, "actor": actor,
+         "actor_name": names.get(actor, actor), "sentences": len(values),
+         "mean_compound": _mean(values)}
+        for actor, values in sorted(compounds.items())
+    ]  # fmt: skip
+    return framing, sentiment
+
+
+def _voice_rows(article: Article, parts: _ArticleParts, lexicon: Lexicon) -> list[dict]:
+    camps = {a.id: a.camp for a in lexicon.actors}
+    voices = score_voices(article.text, parts.quotes)
+    total = sum(words for _, words in voices.values())
+    return [
+        {"article_id": article.id, "outlet": article.outlet,
+         "speaker": speaker if speaker is not None else UNATTRIBUTED,
+         "camp": camps.get(speaker), "quotes": quotes, "quoted_words": words,
+         "share": words / total if total else math.nan}
+        for speaker, (quotes, words) in voices.items()
+    ]  # fmt: skip
+
+
+def _article_tables(article: Article, lexicon: Lexicon) -> dict[str, list[dict]]:
+    """All table rows contributed by one article."""
+    parts = _article_parts(article, lexicon)
+    text, outlet = article.text, article.outlet
+    terms = []
+    for hit in parts.hits:
+        left, right = _context(text, hit.start, hit.end)
+        terms.append(
+            {**hit.__dict__, "outlet": outlet, "loaded": is_loaded(hit),
+             "context_left": left, "context_right": right}
+        )  # fmt: skip
+    framing, sentiment = _actor_rows(article, parts, lexicon)
+    return {
+        "articles": [_article_row(article, parts, lexicon)],
+        "terms": terms,
+        "mentions": [{**m.__dict__, "outlet": outlet} for m in parts.mentions],
+        "sentences": _sentence_rows(article, parts),
+        "actor_framing": framing,
+        "actor_sentiment": sentiment,
+        "voices": _voice_rows(article, parts, lexicon),
+        "cleaning": [
+            {**r.__dict__, "article_id": article.id, "outlet": outlet} for r in article.removals
+        ],
+    }
+
+
+def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis:
+    """Score every article of ``story`` and return the tables of docs/tables.md.
+
+    ``lexicon=None`` loads the lexicons the story names (searching its folder first).
+    """
+    if lexicon is None:
+        lexicon = load_lexicons(story.lexicons, story.folder or None)
+    rows: dict[str, list[dict]] = defaultdict(list)
+    tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
+    for article in story.articles:
+        for table, table_rows in _article_tables(article, lexicon).items():
+            rows[table].extend(table_rows)
+        tokens_by_outlet[article.outlet].extend(tokenize(article.text))
+
+    labels, entity_names = find_labels(story.articles, lexicon)
+    label_rows = [
+        {
+            **label.__dict__,
+            "entity_name": entity_names.get(label.entity, label.entity),
+            "known": label.valence is not None,
+        }  # fmt: skip
+        for label in labels
+    ]
+    articles = _frame(rows["articles"], ARTICLE_COLUMNS)
+    distinctive = score_distinctive_words(tokens_by_outlet).rename(columns={"group": "outlet"})
+    return StoryAnalysis(
+        story=story,
+        lexicon=lexicon,
+        articles=articles,
+        outlets=_outlet_frame(articles),
+        terms=_frame(rows["terms"], TERM_COLUMNS),
+        labels=_frame(label_rows, LABEL_COLUMNS),
+        label_table=build_label_table(labels, entity_names),
+        mentions=_frame(rows["mentions"], MENTION_COLUMNS),
+        sentences=_frame(rows["sentences"], SENTENCE_COLUMNS),
+        actor_framing=_frame(rows["actor_framing"], FRAMING_COLUMNS),
+        actor_sentiment=_frame(rows["actor_sentiment"], ACTOR_SENTIMENT_COLUMNS),
+        voices=_frame(rows["voices"], VOICE_COLUMNS),
+        distinctive=distinctive,
+        cleaning=_frame(rows["cleaning"], CLEANING_COLUMNS),
+    )

@@ -1,0 +1,585 @@
+"""Plotly figures for the dashboard, built from the tables of ``analysis.analyze_story``.
+
+Every ``build_*_figure`` takes a table with the columns documented in docs/tables.md and
+returns a ``go.Figure``; none of them reads files or draws anything, so they are testable
+without a browser. Outlets keep one colour on every chart: pass the mapping from
+``outlet_colors`` built over ALL outlets of the story (not only the shown ones) so that
+hiding an outlet does not recolour the others.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from framing.analysis import UNATTRIBUTED
+
+# Tableau 10: distinct on white, and distinguishable for most colour-vision deficiencies.
+OUTLET_PALETTE = (
+    "#4C78A8",
+    "#F58518",
+    "#54A24B",
+    "#B279A2",
+    "#9D755D",
+    "#E45756",
+    "#72B7B2",
+    "#EECA3B",
+    "#FF9DA6",
+    "#BAB0AC",
+)
+
+# Red = unfavourable to the target, blue = favourable (a red/green scale fails for
+# the commonest colour-vision deficiency).
+VALENCE_COLORS = {
+    -2: "#b2182b",
+    -1: "#ef8a62",
+    0: "#969696",
+    1: "#67a9cf",
+    2: "#2166ac",
+}
+UNKNOWN_COLOR = "#d4a017"  # a label no lexicon scores yet
+VALENCE_SCALE = [
+    [0.0, VALENCE_COLORS[-2]],
+    [0.25, VALENCE_COLORS[-1]],
+    [0.5, "#f7f7f7"],
+    [0.75, VALENCE_COLORS[1]],
+    [1.0, VALENCE_COLORS[2]],
+]
+OTHER_SPEAKERS = "(others)"
+SIGNIFICANT_Z = 1.96  # two-sided 95% for a standard normal
+
+_FONT = {"family": "sans-serif", "size": 13}
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """One colour per outlet, assigned in sorted order so that it is the same every run.
+
+    Past ten outlets the palette repeats.
+    """
+    names = sorted({str(o) for o in outlets})
+    return {name: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, name in enumerate(names)}
+
+
+def valence_color(valence: float | None) -> str:
+    """The colour of a valence (-2..+2, rounded); ``UNKNOWN_COLOR`` for None/NaN."""
+    if valence is None or (isinstance(valence, float) and math.isnan(valence)):
+        return UNKNOWN_COLOR
+    return VALENCE_COLORS[max(-2, min(2, round(valence)))]
+
+
+def _safe(text: object) -> str:
+    """Plotly renders a subset of HTML in labels: article text must not bring its own."""
+    return escape(str(text), quote=False)
+
+
+def _outlet_order(frame: pd.DataFrame, colors: Mapping[str, str]) -> list[str]:
+    present = set(frame["outlet"].astype(str)) if len(frame) else set()
+    known = [o for o in colors if o in present]
+    return known + sorted(present - set(known))
+
+
+def _color(colors: Mapping[str, str], outlet: str) -> str:
+    return colors.get(outlet, OUTLET_PALETTE[-1])
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        font=_FONT,
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+    )
+    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#888")
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#888")
+    return fig
+
+
+def _empty(title: str, message: str = "No data for the outlets shown") -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, 200)
+
+
+def _metric_panels(
+    frame: pd.DataFrame,
+    colors: Mapping[str, str],
+    metrics: Sequence[tuple[str, str]],
+    title: str,
+    cols: int,
+    percent: Sequence[str] = (),
+) -> go.Figure:
+    """Small multiples: one horizontal bar per outlet in each panel, one panel per metric."""
+    metrics = [(c, t) for c, t in metrics if c in frame.columns and frame[c].notna().any()]
+    if frame.empty or not metrics:
+        return _empty(title)
+    order = _outlet_order(frame, colors)
+    by_outlet = frame.assign(outlet=frame["outlet"].astype(str)).set_index("outlet")
+    rows = math.ceil(len(metrics) / cols)
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[t for _, t in metrics],
+        shared_yaxes=True,
+        horizontal_spacing=0.04,
+        vertical_spacing=0.25 / rows,
+    )
+    for i, (column, _) in enumerate(metrics):
+        row, col = divmod(i, cols)
+        for outlet in order:
+            value = by_outlet.at[outlet, column]
+            shown = f"{value:.0%}" if column in percent else f"{value:.2f}"
+            fig.add_trace(
+                go.Bar(
+                    x=[value],
+                    y=[outlet],
+                    orientation="h",
+                    name=outlet,
+                    legendgroup=outlet,
+                    showlegend=i == 0,
+                    marker_color=_color(colors, outlet),
+                    text=[shown],
+                    textposition="auto",
+                    hovertemplate=f"{_safe(outlet)}: {shown}<extra></extra>",
+                ),
+                row=row + 1,
+                col=col + 1,
+            )
+        if column in percent:
+            fig.update_xaxes(tickformat=".0%", row=row + 1, col=col + 1)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order)
+    return _layout(fig, title, 90 + rows * (60 + 28 * len(order)))
+
+
+def build_outlet_comparison_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
+    """Key per-outlet scores side by side (the ``outlets`` table, one bar per outlet)."""
+    metrics = [
+        ("loaded_narrator_per_100w", "Loaded terms /100 words (own voice)"),
+        ("sentiment_mean", "Sentiment (mean, -1..+1)"),
+        ("flesch_kincaid_grade", "Reading grade (Flesch-Kincaid)"),
+        ("quote_share", "Share of words in quotes"),
+    ]
+    return _metric_panels(
+        outlets, colors, metrics, "How the outlets compare", cols=4, percent=["quote_share"]
+    )
+
+
+def build_sentiment_outlet_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
+    """Mean sentence sentiment and the shares of negative and positive sentences per outlet."""
+    metrics = [
+        ("sentiment_mean", "Mean sentence sentiment (-1..+1)"),
+        ("sentiment_share_negative", "Share of negative sentences"),
+        ("sentiment_share_positive", "Share of positive sentences"),
+    ]
+    percent = ["sentiment_share_negative", "sentiment_share_positive"]
+    return _metric_panels(outlets, colors, metrics, "Sentiment by outlet", 3, percent)
+
+
+def build_readability_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
+    """Readability indices per outlet. Reading ease runs up (easier); the others are grades."""
+    metrics = [
+        ("flesch_reading_ease", "Flesch reading ease (higher = easier)"),
+        ("flesch_kincaid_grade", "Flesch-Kincaid grade"),
+        ("gunning_fog", "Gunning fog"),
+        ("smog_index", "SMOG"),
+        ("dale_chall", "Dale-Chall score"),
+        ("coleman_liau", "Coleman-Liau"),
+        ("ari", "Automated readability"),
+        ("words_per_sentence", "Words per sentence"),
+    ]
+    return _metric_panels(outlets, colors, metrics, "Readability by outlet", cols=4)
+
+
+def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
+    """Loaded terms per 100 words by outlet, stacked: own (narrator) voice and in quotes."""
+    title = "Loaded terms per 100 words: own voice vs in quotes"
+    if outlets.empty:
+        return _empty(title)
+    order = _outlet_order(outlets, colors)
+    frame = outlets.assign(outlet=outlets["outlet"].astype(str)).set_index("outlet").loc[order]
+    bar_colors = [_color(colors, o) for o in order]
+    fig = go.Figure()
+    for column, name, pattern in (
+        ("loaded_narrator_per_100w", "own voice", ""),
+        ("loaded_quote_per_100w", "in quotes", "/"),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=order,
+                y=frame[column].tolist(),
+                name=name,
+                marker={
+                    "color": bar_colors if not pattern else "white",
+                    "line": {"color": bar_colors, "width": 2},
+                    "pattern": {"shape": pattern, "fgcolor": bar_colors},
+                },
+                hovertemplate="%{x} " + name + ": %{y:.2f} per 100 words<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text="hits per 100 words")
+    return _layout(fig, title, 380)
+
+
+def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure:
+    """Counts of each loaded term by outlet (the ``terms`` table), the most frequent first."""
+    title = "Loaded terms by outlet (count of hits)"
+    loaded = terms[terms["loaded"].astype(bool)] if len(terms) else terms
+    if loaded.empty:
+        return _empty(title, "No loaded terms in the outlets shown")
+    counts = loaded.pivot_table(
+        index="term", columns="outlet", values="start", aggfunc="count", fill_value=0
+    )
+    quoted = loaded[loaded["in_quote"].astype(bool)].pivot_table(
+        index="term", columns="outlet", values="start", aggfunc="count", fill_value=0
+    )
+    quoted = quoted.reindex(index=counts.index, columns=counts.columns, fill_value=0)
+    top = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top_n]
+    counts, quoted = counts.loc[top], quoted.loc[top]
+    category = loaded.groupby("term")["category"].first()
+    valence = loaded.groupby("term")["valence"].mean()
+    hover = [
+        [
+            f"{_safe(term)} ({_safe(category[term])}, valence {valence[term]:+.1f})<br>"
+            f"{_safe(outlet)}: {counts.at[term, outlet]} hits, {quoted.at[term, outlet]} in quotes"
+            for outlet in counts.columns
+        ]
+        for term in counts.index
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts.to_numpy(),
+            x=[_safe(o) for o in counts.columns],
+            y=[_safe(t) for t in counts.index],
+            text=counts.to_numpy(),
+            texttemplate="%{text}",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale="Oranges",
+            zmin=0,
+            colorbar={"title": {"text": "hits"}},
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    return _layout(fig, title, 140 + 24 * len(counts.index))
+
+
+def score_outlet_actor_framing(actor_framing: pd.DataFrame) -> pd.DataFrame:
+    """Mean narrator valence toward each actor per outlet, weighted by hits (-2..+2, up =
+    favourable). Columns: outlet, actor, actor_name, hits, mean_valence."""
+    columns = ["outlet", "actor", "actor_name", "hits", "mean_valence"]
+    scored = actor_framing[actor_framing["hits"] > 0].dropna(subset=["mean_valence"])
+    if scored.empty:
+        return pd.DataFrame(columns=columns)
+    weighted = scored.assign(total=scored["hits"] * scored["mean_valence"])
+    out = weighted.groupby(["outlet", "actor", "actor_name"], as_index=False)[
+        ["hits", "total"]
+    ].sum()
+    out["mean_valence"] = out["total"] / out["hits"]
+    return out[columns].sort_values(["outlet", "hits"], ascending=[True, False], kind="stable")
+
+
+def build_actor_framing_figure(actor_framing: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
+    """How favourably each outlet frames each actor in its own voice (-2..+2), one bar per
+    outlet for each actor; actors nobody frames are left out."""
+    title = "Actor framing in the outlet's own voice (−2 unfavourable … +2 favourable)"
+    scored = score_outlet_actor_framing(actor_framing)
+    if scored.empty:
+        return _empty(title, "No loaded term aimed at a known actor in the outlets shown")
+    order = _outlet_order(scored, colors)
+    actors = scored.groupby("actor_name")["hits"].sum().sort_values(ascending=False).index
+    fig = go.Figure()
+    for outlet in order:
+        rows = scored[scored["outlet"] == outlet].set_index("actor_name").reindex(actors)
+        fig.add_trace(
+            go.Bar(
+                y=[_safe(a) for a in actors],
+                x=rows["mean_valence"].tolist(),
+                orientation="h",
+                name=outlet,
+                marker_color=_color(colors, outlet),
+                customdata=rows["hits"].fillna(0).astype(int).tolist(),
+                hovertemplate=_safe(outlet)
+                + " on %{y}: %{x:+.2f} over %{customdata} hits<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(range=[-2.1, 2.1], zeroline=True, title_text="mean valence")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 120 + len(actors) * (12 + 14 * len(order)))
+
+
+def build_voices_figure(
+    voices: pd.DataFrame, colors: Mapping[str, str], top_n: int = 7
+) -> go.Figure:
+    """Whose words each outlet quotes: share of the outlet's quoted words by speaker."""
+    title = "Who is quoted: share of quoted words by speaker"
+    if voices.empty or voices["quoted_words"].sum() == 0:
+        return _empty(title, "No quotes in the outlets shown")
+    frame = voices.assign(speaker=voices["speaker"].fillna(UNATTRIBUTED).replace("", UNATTRIBUTED))
+    totals = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False)
+    keep = [s for s in totals.index if s != UNATTRIBUTED][:top_n]
+    frame["speaker"] = frame["speaker"].where(
+        frame["speaker"].isin([*keep, UNATTRIBUTED]), OTHER_SPEAKERS
+    )
+    by = frame.groupby(["outlet", "speaker"])["quoted_words"].sum().unstack(fill_value=0)
+    share = by.div(by.sum(axis=1), axis=0)
+    order = [o for o in _outlet_order(frame, colors) if o in share.index]
+    speakers = keep + [s for s in (OTHER_SPEAKERS, UNATTRIBUTED) if s in share.columns]
+    greys = {OTHER_SPEAKERS: "#d9d9d9", UNATTRIBUTED: "#f0f0f0"}
+    palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+    fig = go.Figure()
+    for i, speaker in enumerate(speakers):
+        fig.add_trace(
+            go.Bar(
+                y=order,
+                x=share.loc[order, speaker].tolist(),
+                orientation="h",
+                name=_safe(speaker),
+                marker_color=greys.get(speaker, palette[i % len(palette)]),
+                hovertemplate="%{y}: " + _safe(speaker) + " %{x:.0%}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 150 + 34 * len(order))
+
+
+def build_label_valence_figure(label_table: pd.DataFrame, outlets: Sequence[str]) -> go.Figure:
+    """Entity x outlet matrix of the labels used, coloured by their mean valence (-2..+2);
+    a "?" marks cells holding a label no lexicon scores, grey cells only such labels."""
+    title = "How each outlet labels each actor (colour = mean valence of the labels)"
+    table = label_table[label_table["outlet"].isin(outlets)]
+    if table.empty:
+        return _empty(title, "No labels found in the outlets shown")
+    entities = list(dict.fromkeys(table["entity_name"]))
+    columns = [o for o in outlets if o in set(table["outlet"])]
+    cells = table.set_index(["entity_name", "outlet"])
+    z, text, hover = [], [], []
+    for entity in entities:
+        z_row, text_row, hover_row = [], [], []
+        for outlet in columns:
+            if (entity, outlet) not in cells.index:
+                z_row.append(None)
+                text_row.append("")
+                hover_row.append(f"{_safe(outlet)} does not label {_safe(entity)}")
+                continue
+            cell = cells.loc[(entity, outlet)]
+            labels = _safe(cell["labels"])
+            mark = " ?" if cell["n_unknown"] > 0 else ""
+            short = labels if len(labels) <= 40 else labels[:38] + "…"
+            z_row.append(cell["mean_valence"])
+            text_row.append(short + mark)
+            hover_row.append(
+                f"{_safe(entity)} in {_safe(outlet)}<br>{labels.replace('; ', '<br>')}"
+                f"<br>{cell['n_unknown']} of {cell['n_labels']} labels not in a lexicon"
+            )
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[_safe(o) for o in columns],
+            y=[_safe(e) for e in entities],
+            text=text,
+            texttemplate="%{text}",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale=VALENCE_SCALE,
+            zmin=-2,
+            zmax=2,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "valence"}, "tickvals": [-2, -1, 0, 1, 2]},
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    # Grey shows through the gaps and the cells of outlets that never label the entity.
+    return _layout(fig, title, 140 + 46 * len(entities)).update_layout(plot_bgcolor="#eeeeee")
+
+
+def score_outlet_actor_sentiment(actor_sentiment: pd.DataFrame) -> pd.DataFrame:
+    """Mean VADER compound (-1..+1) of the sentences naming each actor, per outlet,
+    weighted by sentences. Columns: outlet, actor, actor_name, sentences, mean_compound."""
+    columns = ["outlet", "actor", "actor_name", "sentences", "mean_compound"]
+    scored = actor_sentiment[actor_sentiment["sentences"] > 0].dropna(subset=["mean_compound"])
+    if scored.empty:
+        return pd.DataFrame(columns=columns)
+    weighted = scored.assign(total=scored["sentences"] * scored["mean_compound"])
+    out = weighted.groupby(["outlet", "actor", "actor_name"], as_index=False)[
+        ["sentences", "total"]
+    ].sum()
+    out["mean_compound"] = out["total"] / out["sentences"]
+    return out[columns]
+
+
+def build_actor_sentiment_figure(
+    actor_sentiment: pd.DataFrame, colors: Mapping[str, str]
+) -> go.Figure:
+    """Heatmap actor x outlet of the mean sentiment of sentences that name the actor."""
+    title = "Sentiment of the sentences naming each actor (−1 negative … +1 positive)"
+    scored = score_outlet_actor_sentiment(actor_sentiment)
+    if scored.empty:
+        return _empty(title, "No sentence names a known actor in the outlets shown")
+    order = _outlet_order(scored, colors)
+    actors = scored.groupby("actor_name")["sentences"].sum().sort_values(ascending=False).index
+    mean = scored.pivot(index="actor_name", columns="outlet", values="mean_compound")
+    count = scored.pivot(index="actor_name", columns="outlet", values="sentences")
+    mean, count = mean.reindex(index=actors, columns=order), count.reindex(actors, columns=order)
+    text = [
+        [
+            "" if pd.isna(mean.at[a, o]) else f"{mean.at[a, o]:+.2f} ({int(count.at[a, o])})"
+            for o in order
+        ]
+        for a in actors
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=mean.to_numpy(),
+            x=[_safe(o) for o in order],
+            y=[_safe(a) for a in actors],
+            text=text,
+            texttemplate="%{text}",
+            hovertemplate="%{y} in %{x}: %{text} sentences<extra></extra>",
+            colorscale="RdBu",
+            zmin=-1,
+            zmax=1,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "compound"}},
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    return _layout(fig, title, 140 + 40 * len(actors))
+
+
+def build_sentiment_arc_figure(
+    sentences: pd.DataFrame,
+    colors: Mapping[str, str],
+    titles: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Sentence-by-sentence sentiment through each article (x = position in the article,
+    0-100 %), one line per article in its outlet's colour."""
+    title = "Sentiment arc: each sentence's compound score through the article"
+    if sentences.empty:
+        return _empty(title)
+    titles = titles or {}
+    fig = go.Figure()
+    shown: set[str] = set()
+    for article_id, rows in sentences.sort_values("index").groupby("article_id", sort=False):
+        outlet = str(rows["outlet"].iloc[0])
+        n = len(rows)
+        position = [100 * i / max(n - 1, 1) for i in range(n)]
+        snippets = [
+            _safe(t if len(t) <= 90 else t[:88] + "…") + (" [quote]" if q else "")
+            for t, q in zip(rows["text"], rows["in_quote"].astype(bool), strict=True)
+        ]
+        label = f"{outlet}: {titles.get(str(article_id), article_id)}"
+        fig.add_trace(
+            go.Scatter(
+                x=position,
+                y=rows["compound"].tolist(),
+                mode="lines+markers",
+                name=_safe(label if len(label) <= 50 else label[:48] + "…"),
+                legendgroup=outlet,
+                showlegend=outlet not in shown,
+                line={"color": _color(colors, outlet), "width": 1.5},
+                marker={"size": 5},
+                customdata=snippets,
+                hovertemplate=_safe(outlet) + " %{y:+.2f}<br>%{customdata}<extra></extra>",
+            )
+        )
+        shown.add(outlet)
+    fig.add_hline(y=0.05, line={"dash": "dot", "color": "#aaa", "width": 1})
+    fig.add_hline(y=-0.05, line={"dash": "dot", "color": "#aaa", "width": 1})
+    fig.update_xaxes(title_text="position in the article (%)", range=[-2, 102])
+    fig.update_yaxes(title_text="compound", range=[-1.05, 1.05])
+    return _layout(fig, title, 420)
+
+
+def build_sentence_length_figure(sentences: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
+    """Distribution of sentence lengths (words) per outlet, one box per outlet."""
+    title = "Sentence length (words) by outlet"
+    if sentences.empty:
+        return _empty(title)
+    fig = go.Figure()
+    for outlet in _outlet_order(sentences, colors):
+        words = sentences.loc[sentences["outlet"].astype(str) == outlet, "words"]
+        fig.add_trace(
+            go.Box(
+                y=words.tolist(),
+                name=_safe(outlet),
+                marker_color=_color(colors, outlet),
+                boxmean=True,
+                boxpoints="outliers",
+            )
+        )
+    fig.update_layout(showlegend=False)
+    fig.update_yaxes(title_text="words per sentence", rangemode="tozero")
+    return _layout(fig, title, 400)
+
+
+def build_distinctive_figure(
+    distinctive: pd.DataFrame, colors: Mapping[str, str], top_n: int = 12
+) -> go.Figure:
+    """The words each outlet uses more than the others (z of the log-odds ratio, one panel
+    per outlet). Solid bars and a "*" mark |z| > 1.96; pale bars may be chance."""
+    title = "Distinctive words: each outlet against the rest (z-score of log-odds)"
+    if distinctive.empty:
+        return _empty(title)
+    order = _outlet_order(distinctive, colors)
+    cols = min(len(order), 3)
+    rows = math.ceil(len(order) / cols)
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[_safe(o) for o in order],
+        horizontal_spacing=0.12,
+        vertical_spacing=0.3 / rows,
+    )
+    for i, outlet in enumerate(order):
+        top = (
+            distinctive[distinctive["outlet"].astype(str) == outlet]
+            .sort_values("z", ascending=False, kind="stable")
+            .head(top_n)
+        )
+        significant = top["z"].abs() > SIGNIFICANT_Z
+        color = _color(colors, outlet)
+        row, col = divmod(i, cols)
+        fig.add_trace(
+            go.Bar(
+                x=top["z"].tolist(),
+                y=[
+                    _safe(w) + (" *" if s else "")
+                    for w, s in zip(top["word"], significant, strict=True)
+                ],
+                orientation="h",
+                name=_safe(outlet),
+                showlegend=False,
+                marker_color=[color if s else color + "55" for s in significant],
+                customdata=list(zip(top["count"], top["count_rest"], strict=True)),
+                hovertemplate="%{y}: z = %{x:.2f}<br>"
+                + _safe(outlet)
+                + " %{customdata[0]} times, the rest %{customdata[1]}<extra></extra>",
+            ),
+            row=row + 1,
+            col=col + 1,
+        )
+        fig.add_vline(
+            x=SIGNIFICANT_Z, line={"dash": "dot", "color": "#888"}, row=row + 1, col=col + 1
+        )
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, 80 + rows * (40 + 22 * top_n))

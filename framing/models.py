@@ -1,0 +1,165 @@
+"""Plain, frozen data records shared by every part of the framing library.
+
+All character offsets (start, end) are end-exclusive and point into ``Article.text``
+(the cleaned text) unless a field says it points into ``Article.raw_text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of page furniture that cleaning took out of the raw text."""
+
+    start: int  # offset into Article.raw_text
+    end: int
+    text: str
+    reason: str  # e.g. "embedded video id", "donation amounts", "repeated headline"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news text. ``text`` is the cleaned text every score is computed on."""
+
+    id: str
+    outlet: str
+    title: str
+    date: str  # ISO date, possibly partial ("2020-02"), or "" when unknown
+    url: str
+    text: str
+    raw_text: str
+    language: str = "en"
+    removals: tuple[Removal, ...] = ()
+    source: str = ""  # file the article came from (path or "path:line")
+    outlet_note: str = (
+        ""  # how the outlet label was arrived at, e.g. "inferred from page furniture"
+    )
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """An input that could not be loaded; the message names the problem in plain words."""
+
+    file: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Story:
+    """Several articles about one event, plus the lexicons that score them."""
+
+    slug: str
+    title: str
+    description: str
+    articles: tuple[Article, ...]
+    lexicons: tuple[str, ...] = ()  # lexicon names or file paths, resolved by lexicon.py
+    skipped: tuple[LoadProblem, ...] = ()  # inputs that were not loaded, and why
+    folder: str = ""  # where the story was loaded from, "" for in-memory stories
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted speech. start/end include the quote marks; speaker is an actor id or name."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    closed: bool = True  # False when the quote ran to the end of its paragraph
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One loaded-language or label entry. ``forms`` are the surface forms that match."""
+
+    term: str
+    forms: tuple[str, ...]
+    category: str
+    valence: int  # -2..+2 toward the target: negative = unfavourable
+    note: str
+    lexicon: str  # lexicon name the entry came from
+    actor: str | None = None  # story labels: the actor the label names
+    row: int = 0  # row in the source file, for error messages and the Lexicon page
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of a story lexicon: canonical id, display name, aliases, optional camp."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    camp: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Merged lexicons: loaded-term entries, actors, and the camps in file order."""
+
+    entries: tuple[LexiconEntry, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    camps: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # the lexicon names/files that were merged
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of a known actor (from the story lexicon's aliases) in an article."""
+
+    article_id: str
+    actor: str
+    start: int
+    end: int
+    text: str
+    in_quote: bool
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A lexicon term found in an article, with who it is aimed at and in whose voice."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    target: str | None
+    valence: int
+    in_quote: bool
+    speaker: str | None
+    lexicon: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A descriptor an article attaches to an entity ("rebel leader" for Haftar)."""
+
+    entity: str
+    article_id: str
+    outlet: str
+    label: str
+    start: int
+    end: int
+    in_quote: bool
+    valence: int | None  # None when no lexicon knows the label
+    speaker: str | None = None
+    source: str = "lexicon"  # "lexicon" or the discovery rule that found it

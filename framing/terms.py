@@ -1,0 +1,200 @@
+"""Loaded-term and actor-alias matching: one Aho-Corasick pass per article."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from framing.models import Article, Lexicon, LexiconEntry, Mention, QuoteSpan, TermHit
+from framing.text import find_enclosing, split_sentences
+
+# A term that ends at most this many characters before an actor mention modifies it
+# ("so-called Government of National Accord", "rebel leader Khalifa Haftar").
+PREMODIFIER_GAP = 24
+# Verbs and hedges qualify what their subject does or says, so they aim backwards.
+SUBJECT_CATEGORIES = frozenset({"loaded_verb", "hedge"})
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _add(automaton: ahocorasick.Automaton, key: str, payload: tuple) -> None:
+    existing = automaton.get(key, ())
+    automaton.add_word(key, existing + (payload,))
+
+
+@functools.lru_cache(maxsize=32)
+def _build_matcher(lexicon: Lexicon) -> ahocorasick.Automaton | None:
+    """One automaton over lower-cased term forms and actor aliases (None if both are empty).
+
+    Payloads are ("term", entry, form length) or ("alias", actor id, alias, exact case).
+    """
+    automaton = ahocorasick.Automaton()
+    for entry in lexicon.entries:
+        for form in entry.forms:
+            if form.strip():
+                _add(automaton, form.lower(), ("term", entry, len(form.lower())))
+    for actor in lexicon.actors:
+        for alias in {actor.name, *actor.aliases}:
+            if alias.strip():
+                _add(automaton, alias.lower(), ("alias", actor.id, alias, _is_acronym(alias)))
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _at_word_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Keep non-overlapping matches, preferring the earliest start, then the longest."""
+    kept = []
+    last_end = -1
+    for start, end, payload in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if start >= last_end:
+            kept.append((start, end, payload))
+            last_end = end
+    return kept
+
+
+@dataclass(frozen=True)
+class ArticleMatches:
+    """Raw lexicon matches in one article: term entries and actor mentions."""
+
+    terms: tuple[tuple[int, int, LexiconEntry], ...]
+    mentions: tuple[tuple[int, int, str], ...]
+
+
+def find_lexicon_matches(text: str, lexicon: Lexicon) -> ArticleMatches:
+    """All whole-word matches of the lexicon's term forms and actor aliases in ``text``.
+
+    Overlaps are resolved leftmost-longest within each kind; an actor alias inside a
+    matched story label ("Libyan army" in "Libyan army commander") is part of the label,
+    not a mention of that actor.
+    """
+    automaton = _build_matcher(lexicon)
+    if automaton is None or not text:
+        return ArticleMatches((), ())
+    lowered = _lower_same_length(text)
+    term_matches, alias_matches = [], []
+    for last, payloads in automaton.iter(lowered):
+        for payload in payloads:
+            if payload[0] == "term":
+                _, entry, length = payload
+                start = last - length + 1
+                if _at_word_boundary(text, start, last + 1):
+                    term_matches.append((start, last + 1, entry))
+            else:
+                _, actor_id, alias, exact = payload
+                start = last - len(alias) + 1
+                if exact and text[start : last + 1] != alias:
+                    continue
+                if _at_word_boundary(text, start, last + 1):
+                    alias_matches.append((start, last + 1, actor_id))
+    terms = _leftmost_longest(term_matches)
+    label_spans = [(s, e) for s, e, entry in terms if entry.actor]
+    mentions = [
+        m
+        for m in _leftmost_longest(alias_matches)
+        if not any(s <= m[0] and m[1] <= e and (s, e) != (m[0], m[1]) for s, e in label_spans)
+    ]
+    return ArticleMatches(tuple(terms), tuple(mentions))
+
+
+def find_actor_mentions(
+    article: Article,
+    lexicon: Lexicon,
+    quotes: Sequence[QuoteSpan] = (),
+    matches: ArticleMatches | None = None,
+) -> list[Mention]:
+    """Mentions of the lexicon's actors (by alias) in ``article.text``; pass ``matches``
+    when find_lexicon_matches already ran on this text."""
+    if matches is None:
+        matches = find_lexicon_matches(article.text, lexicon)
+    return [
+        Mention(
+            article.id,
+            actor,
+            start,
+            end,
+            article.text[start:end],
+            find_enclosing(start, end, quotes) is not None,
+        )
+        for start, end, actor in matches.mentions
+    ]
+
+
+def _target(
+    start: int, end: int, category: str, sentence: tuple[int, int], mentions: Sequence[Mention]
+) -> str | None:
+    """The actor a term is aimed at: the name it premodifies (not for verbs and hedges),
+    else the nearest one before it in the sentence (the subject), else the nearest after."""
+    s_start, s_end = sentence
+    inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    after = [m for m in inside if m.start >= end]
+    if after and category not in SUBJECT_CATEGORIES and after[0].start - end <= PREMODIFIER_GAP:
+        return after[0].actor
+    before = [m for m in inside if m.end <= start]
+    if before:
+        return before[-1].actor
+    return after[0].actor if after else None
+
+
+def find_term_hits(
+    article: Article,
+    lexicon: Lexicon,
+    quotes: Sequence[QuoteSpan] = (),
+    mentions: Sequence[Mention] | None = None,
+    matches: ArticleMatches | None = None,
+) -> list[TermHit]:
+    """Loaded terms and story labels in ``article.text``, with target, voice and speaker.
+
+    ``quotes`` should carry speakers (voices.attribute_quotes); a hit inside a quote is
+    in the speaker's voice, otherwise in the narrator's (the outlet's own) voice.
+    Story labels aim at their own actor; other terms at the actor they premodify, else
+    the nearest actor before them in the same sentence, else the nearest after.
+    """
+    if matches is None:
+        matches = find_lexicon_matches(article.text, lexicon)
+    if mentions is None:
+        mentions = find_actor_mentions(article, lexicon, quotes, matches)
+    sentences = [(s.start, s.end) for s in split_sentences(article.text)]
+    hits = []
+    for start, end, entry in matches.terms:
+        quote = find_enclosing(start, end, quotes)
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+        target = entry.actor or _target(start, end, entry.category, sentence, mentions)
+        hits.append(
+            TermHit(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                term=entry.term,
+                category=entry.category,
+                target=target,
+                valence=entry.valence,
+                in_quote=quote is not None,
+                speaker=quote.speaker if quote is not None else None,
+                lexicon=entry.lexicon,
+                note=entry.note,
+            )
+        )
+    return hits

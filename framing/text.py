@@ -1,0 +1,193 @@
+"""Text units: words, sentences and quoted-speech spans, all as offsets into the text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from framing.models import QuoteSpan, Sentence
+
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Abbreviations after which a period never ends a sentence: titles and ranks come before
+# a name, so the next word is capitalised and would otherwise look like a new sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms messrs dr prof gen maj col lt capt cpt sgt cpl pvt adm brig cmdr cdr gov sen "
+    "rep rev fr hon amb pres supt insp det st mt ft sr jr".split()
+)
+# Abbreviations that stay inside the sentence when a number or a lower-case word follows.
+NUMBER_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp p fig art sec ch".split()
+)
+OTHER_ABBREVIATIONS = frozenset("approx est vs etc inc ltd co corp dept univ assn bros".split())
+
+# After an initialism such as "U.S." a capitalised word usually continues the sentence
+# ("U.S. President"), unless it is a word that typically opens one.
+SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we i you this that these those there but and however meanwhile "
+    "in on at after before when while his her their its our some many officials".split()
+)
+
+BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\w])")
+INITIALISM_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+LAST_TOKEN_RE = re.compile(r"(\w+)\.$")
+NEXT_TOKEN_RE = re.compile(r"\s+[\"'“‘«(\[]?(\w+)")
+
+DOUBLE_OPENERS = "“„«"
+DOUBLE_CLOSERS = "”»"
+STRAIGHT = '"'
+QUOTE_CHARS = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT
+SPACE_BEFORE_OPEN = set(" \t([{—–-:/")
+
+
+def find_words(text: str) -> list[tuple[int, int]]:
+    """Word spans (start, end): runs of letters/digits, keeping inner hyphens and apostrophes."""
+    return [m.span() for m in WORD_RE.finditer(text)]
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (the same words ``find_words`` finds)."""
+    return [m.group().lower() for m in WORD_RE.finditer(text)]
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens in ``text``."""
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) spans, whitespace trimmed; a line is a paragraph."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _ends_sentence(text: str, para_start: int, dot_end: int, boundary: str) -> bool:
+    """Decide whether the terminator run ``boundary`` ending at ``dot_end`` ends a sentence."""
+    if not boundary.startswith(".") or boundary.startswith(".."):
+        return True
+    before = text[para_start : dot_end - len(boundary) + 1]
+    nxt = NEXT_TOKEN_RE.match(text, dot_end)
+    next_word = nxt.group(1) if nxt else ""
+    next_is_lower_or_digit = next_word[:1].islower() or next_word[:1].isdigit()
+    if INITIALISM_RE.search(before):
+        # "U.N." / "U.S.": continues unless the next word typically opens a sentence.
+        return next_word.lower() in SENTENCE_OPENERS and not next_is_lower_or_digit
+    last = LAST_TOKEN_RE.search(before)
+    if not last:
+        return True
+    token = last.group(1)
+    lower = token.lower()
+    if lower in TITLE_ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "J. Smith"
+    if lower in NUMBER_ABBREVIATIONS or lower in OTHER_ABBREVIATIONS:
+        return not next_is_lower_or_digit and (
+            lower in OTHER_ABBREVIATIONS or next_word.lower() in SENTENCE_OPENERS
+        )
+    return not next_word[:1].islower()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into ``text``.
+
+    A line break always ends a sentence (headlines and subheads are their own sentence).
+    Inside a line, ".", "!", "?" end a sentence when a capitalised word, digit or quote
+    follows, except after title abbreviations ("Maj. Gen."), initials, initialisms
+    ("U.N.", "U.S.") and month or number abbreviations followed by a number ("Feb. 18").
+    """
+    sentences = []
+    for para_start, para_end in find_paragraphs(text):
+        start = para_start
+        for m in BOUNDARY_RE.finditer(text, para_start, para_end):
+            if _ends_sentence(text, para_start, m.end(), m.group()):
+                sentences.append(Sentence(start, m.end(), text[start : m.end()]))
+                start = m.end()
+                while start < para_end and text[start].isspace():
+                    start += 1
+        if start < para_end:
+            sentences.append(Sentence(start, para_end, text[start:para_end]))
+    return sentences
+
+
+def _straight_quote_opens(text: str, i: int, para_start: int, para_end: int) -> bool:
+    """Guess whether a straight double quote at ``i`` (with none open) opens a quotation."""
+    prev_space = i == para_start or text[i - 1].isspace() or text[i - 1] in SPACE_BEFORE_OPEN
+    next_space = i + 1 >= para_end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)]"
+    if not next_space:
+        return True
+    if not prev_space:
+        return False  # word"<space>: a closing mark whose opener is missing
+    # Spaces on both sides: it opens only if another quote mark follows in the paragraph.
+    return any(c in QUOTE_CHARS for c in text[i + 1 : para_end])
+
+
+def _orphan_start(text: str, floor: int, closer: int) -> int:
+    """Where a quotation whose opening mark is missing most likely began.
+
+    Reported speech usually follows "said:"; without a colon, the paragraph start.
+    """
+    colon = text.rfind(":", floor, closer)
+    start = colon + 1 if colon >= 0 else floor
+    while start < closer and text[start].isspace():
+        start += 1
+    return start
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quoted-speech spans (marks included) for straight, curly and guillemet quotes.
+
+    A quotation never crosses a line break: an unclosed quote ends with its paragraph, and
+    a closing mark with no opener starts after the paragraph's last colon before it (or
+    at the paragraph start). Such spans have ``closed=False``.
+    """
+    spans: list[QuoteSpan] = []
+    for para_start, para_end in find_paragraphs(text):
+        open_at: int | None = None
+        floor = para_start
+        for i in range(para_start, para_end):
+            c = text[i]
+            if c not in QUOTE_CHARS:
+                continue
+            if open_at is None:
+                opens = c in DOUBLE_OPENERS or (
+                    c == STRAIGHT and _straight_quote_opens(text, i, para_start, para_end)
+                )
+                if opens:
+                    open_at = i
+                else:
+                    start = _orphan_start(text, floor, i)
+                    if start < i:
+                        spans.append(QuoteSpan(start, i + 1, closed=False))
+                    floor = i + 1
+            elif c in DOUBLE_CLOSERS or c == STRAIGHT or (c == "“" and text[open_at] == "„"):
+                spans.append(QuoteSpan(open_at, i + 1))
+                open_at = None
+                floor = i + 1
+        if open_at is not None:
+            spans.append(QuoteSpan(open_at, para_end, closed=False))
+    return spans
+
+
+def in_spans(start: int, end: int, spans: Sequence[QuoteSpan | Sentence]) -> bool:
+    """True when [start, end) lies inside one of ``spans`` (sorted by start)."""
+    return find_enclosing(start, end, spans) is not None
+
+
+def find_enclosing(
+    start: int, end: int, spans: Sequence[QuoteSpan | Sentence]
+) -> QuoteSpan | Sentence | None:
+    """The span of ``spans`` (sorted, non-overlapping) that contains [start, end), or None."""
+    i = bisect.bisect_right(spans, start, key=lambda s: s.start) - 1
+    if i >= 0 and spans[i].start <= start and end <= spans[i].end:
+        return spans[i]
+    return None

@@ -1,0 +1,301 @@
+"""Chart builders: golden tables in, the traces a reader sees out (no browser needed)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from framing import charts
+
+COLORS = charts.outlet_colors(["Alpha", "Beta", "Gamma"])
+
+
+def _outlets(**columns) -> pd.DataFrame:
+    base = {"outlet": ["Alpha", "Beta"], "articles": [1, 2]}
+    return pd.DataFrame({**base, **columns})
+
+
+@pytest.mark.parametrize(
+    ("outlets", "expected"),
+    [
+        (["b", "a", "c"], {"a": "#4C78A8", "b": "#F58518", "c": "#54A24B"}),
+        (["a", "a"], {"a": "#4C78A8"}),
+        ([], {}),
+        ([f"o{i:02d}" for i in range(11)][-1:], {"o10": "#4C78A8"}),
+    ],
+)
+def test_outlet_colors_are_assigned_in_sorted_order(outlets, expected):
+    assert charts.outlet_colors(outlets) == expected
+
+
+def test_outlet_colors_repeat_past_the_palette():
+    colors = charts.outlet_colors(f"o{i:02d}" for i in range(11))
+    assert colors["o10"] == colors["o00"]
+    assert len(set(colors.values())) == len(charts.OUTLET_PALETTE)
+
+
+@pytest.mark.parametrize(
+    ("valence", "expected"),
+    [
+        (-2, charts.VALENCE_COLORS[-2]),
+        (-0.6, charts.VALENCE_COLORS[-1]),
+        (0.2, charts.VALENCE_COLORS[0]),
+        (1.6, charts.VALENCE_COLORS[2]),
+        (5, charts.VALENCE_COLORS[2]),
+        (None, charts.UNKNOWN_COLOR),
+        (math.nan, charts.UNKNOWN_COLOR),
+    ],
+)
+def test_valence_color(valence, expected):
+    assert charts.valence_color(valence) == expected
+
+
+def test_outlet_comparison_has_one_bar_per_outlet_and_metric_in_outlet_colours():
+    outlets = _outlets(
+        loaded_narrator_per_100w=[1.5, 0.5],
+        sentiment_mean=[-0.2, 0.1],
+        flesch_kincaid_grade=[12.0, 9.0],
+        quote_share=[0.3, 0.1],
+    )
+    fig = charts.build_outlet_comparison_figure(outlets, COLORS)
+    assert len(fig.data) == 8
+    alpha = [t for t in fig.data if t.name == "Alpha"]
+    assert [t.x[0] for t in alpha] == [1.5, -0.2, 12.0, 0.3]
+    assert {t.marker.color for t in alpha} == {COLORS["Alpha"]}
+    assert [t.showlegend for t in alpha] == [True, False, False, False]
+    assert alpha[3].text == ("30%",)
+
+
+def test_metric_panels_skip_missing_and_all_nan_columns():
+    outlets = _outlets(sentiment_mean=[0.1, 0.2], quote_share=[math.nan, math.nan])
+    fig = charts.build_outlet_comparison_figure(outlets, COLORS)
+    assert len(fig.data) == 2
+    assert [a.text for a in fig.layout.annotations] == ["Sentiment (mean, -1..+1)"]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        charts.build_outlet_comparison_figure,
+        charts.build_sentiment_outlet_figure,
+        charts.build_readability_figure,
+        charts.build_term_density_figure,
+    ],
+)
+def test_outlet_figures_on_an_empty_table_say_so(build):
+    fig = build(pd.DataFrame(columns=["outlet", "articles"]), COLORS)
+    assert isinstance(fig, go.Figure)
+    assert fig.data == ()
+    assert fig.layout.annotations[0].text.startswith("No data")
+
+
+def test_term_density_stacks_own_voice_and_quotes():
+    outlets = _outlets(loaded_narrator_per_100w=[2.0, 1.0], loaded_quote_per_100w=[0.5, 3.0])
+    fig = charts.build_term_density_figure(outlets, COLORS)
+    assert [t.name for t in fig.data] == ["own voice", "in quotes"]
+    assert list(fig.data[0].y) == [2.0, 1.0]
+    assert list(fig.data[1].y) == [0.5, 3.0]
+    assert list(fig.data[0].marker.color) == [COLORS["Alpha"], COLORS["Beta"]]
+    assert fig.layout.barmode == "stack"
+
+
+def _terms(rows):
+    columns = ["outlet", "term", "category", "valence", "in_quote", "loaded", "start"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_term_heatmap_counts_loaded_hits_by_term_and_outlet():
+    terms = _terms(
+        [
+            ("Alpha", "warlord", "name-calling", -2, False, True, 1),
+            ("Alpha", "warlord", "name-calling", -2, True, True, 9),
+            ("Beta", "warlord", "name-calling", -2, False, True, 3),
+            ("Beta", "slammed", "loaded verb", -1, False, True, 5),
+            ("Beta", "commander", "label", 0, False, False, 7),
+        ]
+    )
+    fig = charts.build_term_heatmap_figure(terms)
+    (heat,) = fig.data
+    assert list(heat.y) == ["warlord", "slammed"]
+    assert list(heat.x) == ["Alpha", "Beta"]
+    assert heat.z.tolist() == [[2, 1], [0, 1]]
+    assert "1 in quotes" in heat.hovertext[0][0]
+
+
+def test_term_heatmap_keeps_the_top_terms_and_escapes_text():
+    terms = _terms(
+        [("Alpha", f"<b>t{i}</b>", "c", -1, False, True, j) for i in range(5) for j in range(i)]
+    )
+    fig = charts.build_term_heatmap_figure(terms, top_n=2)
+    assert list(fig.data[0].y) == ["&lt;b&gt;t4&lt;/b&gt;", "&lt;b&gt;t3&lt;/b&gt;"]
+
+
+def test_term_heatmap_without_loaded_hits_says_so():
+    terms = _terms([("Alpha", "commander", "label", 0, False, False, 1)])
+    fig = charts.build_term_heatmap_figure(terms)
+    assert fig.data == ()
+    assert "No loaded terms" in fig.layout.annotations[0].text
+
+
+def _framing(rows):
+    columns = ["article_id", "outlet", "actor", "actor_name", "camp", "hits", "mean_valence"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_actor_framing_is_weighted_by_hits():
+    framing = _framing(
+        [
+            ("a1", "Alpha", "haftar", "Haftar", "lna", 3, -2.0),
+            ("a2", "Alpha", "haftar", "Haftar", "lna", 1, 2.0),
+            ("b1", "Beta", "haftar", "Haftar", "lna", 2, 1.0),
+            ("b1", "Beta", "gna", "GNA", "gna", 1, -1.0),
+            ("b2", "Beta", "gna", "GNA", "gna", 0, math.nan),
+        ]
+    )
+    scored = charts.score_outlet_actor_framing(framing)
+    got = {(r.outlet, r.actor): (r.hits, r.mean_valence) for r in scored.itertuples()}
+    assert got == {
+        ("Alpha", "haftar"): (4, -1.0),
+        ("Beta", "haftar"): (2, 1.0),
+        ("Beta", "gna"): (1, -1.0),
+    }
+    fig = charts.build_actor_framing_figure(framing, COLORS)
+    assert [t.name for t in fig.data] == ["Alpha", "Beta"]
+    assert list(fig.data[0].y) == ["Haftar", "GNA"]
+    assert fig.data[0].x[0] == -1.0 and math.isnan(fig.data[0].x[1])
+    assert list(fig.data[1].x) == [1.0, -1.0]
+
+
+def test_actor_framing_without_hits_says_so():
+    fig = charts.build_actor_framing_figure(_framing([]), COLORS)
+    assert fig.data == ()
+
+
+def test_voices_share_of_quoted_words_with_others_and_unattributed():
+    voices = pd.DataFrame(
+        {
+            "outlet": ["Alpha", "Alpha", "Alpha", "Beta"],
+            "speaker": ["haftar", "erdogan", "(unattributed)", "haftar"],
+            "quoted_words": [30, 10, 60, 5],
+        }
+    )
+    fig = charts.build_voices_figure(voices, COLORS, top_n=1)
+    assert [t.name for t in fig.data] == ["haftar", "(others)", "(unattributed)"]
+    assert [list(t.x) for t in fig.data] == [[0.3, 1.0], [0.1, 0.0], [0.6, 0.0]]
+    assert list(fig.data[0].y) == ["Alpha", "Beta"]
+
+
+def _label_table(rows):
+    columns = ["entity", "entity_name", "outlet", "labels", "n_labels", "n_unknown"]
+    return pd.DataFrame(rows, columns=[*columns, "mean_valence", "spread"])
+
+
+def test_label_matrix_colours_by_valence_and_marks_unknown_labels():
+    table = _label_table(
+        [
+            ("haftar", "Haftar", "Alpha", "rebel leader (1)", 1, 0, -1.0, 2.0),
+            ("haftar", "Haftar", "Beta", "Field Marshal (2); strongman (1)", 3, 1, 1.0, 2.0),
+            ("gna", "GNA", "Beta", "<script>x</script> (1)", 1, 1, math.nan, 0.0),
+        ]
+    )
+    fig = charts.build_label_valence_figure(table, ["Alpha", "Beta", "Gamma"])
+    (heat,) = fig.data
+    assert list(heat.x) == ["Alpha", "Beta"]
+    assert list(heat.y) == ["Haftar", "GNA"]
+    assert list(heat.z[0]) == [-1.0, 1.0]
+    assert list(heat.text[0]) == ["rebel leader (1)", "Field Marshal (2); strongman (1) ?"]
+    assert heat.text[1][0] == ""
+    assert heat.text[1][1] == "&lt;script&gt;x&lt;/script&gt; (1) ?"
+    assert (heat.zmin, heat.zmax) == (-2, 2)
+
+
+def test_label_matrix_hides_filtered_outlets():
+    table = _label_table([("haftar", "Haftar", "Alpha", "rebel leader (1)", 1, 0, -1.0, 0.0)])
+    assert charts.build_label_valence_figure(table, ["Beta"]).data == ()
+
+
+def test_actor_sentiment_heatmap_is_weighted_by_sentences():
+    sentiment = pd.DataFrame(
+        [
+            ("a1", "Alpha", "haftar", "Haftar", 1, -0.5),
+            ("a2", "Alpha", "haftar", "Haftar", 3, 0.5),
+            ("b1", "Beta", "gna", "GNA", 2, 0.1),
+        ],
+        columns=["article_id", "outlet", "actor", "actor_name", "sentences", "mean_compound"],
+    )
+    fig = charts.build_actor_sentiment_figure(sentiment, COLORS)
+    (heat,) = fig.data
+    assert list(heat.x) == ["Alpha", "Beta"]
+    assert list(heat.y) == ["Haftar", "GNA"]
+    assert heat.z[0][0] == pytest.approx(0.25)
+    assert math.isnan(heat.z[0][1])
+    assert list(heat.text[0]) == ["+0.25 (4)", ""]
+
+
+def _sentences(rows):
+    columns = ["article_id", "outlet", "index", "text", "words", "compound", "in_quote"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_sentiment_arc_one_line_per_article_one_legend_entry_per_outlet():
+    sentences = _sentences(
+        [
+            ("a1", "Alpha", 1, "Second <i>.", 2, -0.5, True),
+            ("a1", "Alpha", 0, "First.", 1, 0.2, False),
+            ("a2", "Alpha", 0, "Only.", 1, 0.0, False),
+            ("b1", "Beta", 0, "Beta one.", 2, 0.4, False),
+        ]
+    )
+    fig = charts.build_sentiment_arc_figure(sentences, COLORS, {"a1": "Title one"})
+    assert len(fig.data) == 3
+    first = fig.data[0]
+    assert first.name == "Alpha: Title one"
+    assert list(first.x) == [0.0, 100.0]
+    assert list(first.y) == [0.2, -0.5]
+    assert first.customdata[1] == "Second &lt;i&gt;. [quote]"
+    assert [t.showlegend for t in fig.data] == [True, False, True]
+    assert fig.data[2].line.color == COLORS["Beta"]
+
+
+def test_sentence_length_one_box_per_outlet():
+    sentences = _sentences(
+        [("a1", "Beta", 0, "x", 7, 0, False), ("a2", "Alpha", 0, "y", 3, 0, False)]
+    )
+    fig = charts.build_sentence_length_figure(sentences, COLORS)
+    assert [(t.type, t.name, tuple(t.y)) for t in fig.data] == [
+        ("box", "Alpha", (3,)),
+        ("box", "Beta", (7,)),
+    ]
+
+
+def test_distinctive_marks_significant_words():
+    distinctive = pd.DataFrame(
+        [
+            ("Alpha", "rebel", 5, 0, 0.9, 2.5, True),
+            ("Alpha", "said", 9, 9, 0.1, 0.4, False),
+            ("Alpha", "army", 1, 9, -0.9, -2.4, True),
+            ("Beta", "army", 9, 1, 0.9, 2.4, True),
+        ],
+        columns=["outlet", "word", "count", "count_rest", "log_odds", "z", "significant"],
+    )
+    fig = charts.build_distinctive_figure(distinctive, COLORS, top_n=2)
+    assert [t.name for t in fig.data] == ["Alpha", "Beta"]
+    assert list(fig.data[0].y) == ["rebel *", "said"]
+    assert list(fig.data[0].marker.color) == [COLORS["Alpha"], COLORS["Alpha"] + "55"]
+    assert [a.text for a in fig.layout.annotations] == ["Alpha", "Beta"]
+
+
+@pytest.mark.parametrize(
+    ("build", "frame"),
+    [
+        (charts.build_term_heatmap_figure, _terms([])),
+        (charts.build_sentence_length_figure, _sentences([])),
+        (charts.build_sentiment_arc_figure, _sentences([])),
+    ],
+)
+def test_row_tables_with_no_rows_give_an_empty_figure(build, frame):
+    fig = build(frame) if build is charts.build_term_heatmap_figure else build(frame, COLORS)
+    assert fig.data == ()
