@@ -52,6 +52,8 @@ ACTOR_SENTIMENT_COLUMNS = [
 VOICE_COLUMNS = ["article_id", "outlet", "speaker", "camp", "quotes", "quoted_words", "share"]
 CLEANING_COLUMNS = ["article_id", "outlet", "start", "end", "text", "reason"]
 UNATTRIBUTED = "(unattributed)"
+# A story that names no lexicon (a single file, a bulk file) is scored with the generic one.
+DEFAULT_LEXICONS = ("loaded_language",)
 SUMMED_COLUMNS = ("words", "loaded_hits", "loaded_narrator", "loaded_quote", "quoted_words")
 
 
@@ -242,6 +244,20 @@ def _voice_rows(article: Article, parts: _ArticleParts, lexicon: Lexicon) -> lis
     ]  # fmt: skip
 
 
+def load_story_lexicon(story: Story, extra: Sequence[str] = ()) -> Lexicon:
+    """The lexicons ``story`` names (the generic one when it names none) plus ``extra``,
+    merged; files in the story's folder take precedence over shipped ones."""
+    names = [*(story.lexicons or DEFAULT_LEXICONS), *extra]
+    return load_lexicons(names, story.folder or None)
+
+
+def score_article(article: Article, lexicon: Lexicon) -> dict:
+    """The ``articles`` record of one article (docs/tables.md): words, loaded-term density
+    (hits per 100 words, narrator and quotes apart), VADER sentence sentiment (-1..+1),
+    readability indices and camp tilt (positive = favours the first camp)."""
+    return _article_row(article, _article_parts(article, lexicon), lexicon)
+
+
 def _article_tables(article: Article, lexicon: Lexicon) -> dict[str, list[dict]]:
     """All table rows contributed by one article."""
     parts = _article_parts(article, lexicon)
@@ -274,7 +290,7 @@ def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis
     ``lexicon=None`` loads the lexicons the story names (searching its folder first).
     """
     if lexicon is None:
-        lexicon = load_lexicons(story.lexicons, story.folder or None)
+        lexicon = load_story_lexicon(story)
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
     for article in story.articles:

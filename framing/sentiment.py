@@ -10,14 +10,28 @@ summarises them; a document-level compound is not computed by default.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from framing.models import Article, Lexicon, Mention
+from framing.terms import find_term_hits
+from framing.text import find_enclosing, find_quotes
+
 # VADER's own cut-offs (Hutto & Gilbert 2014, and the vaderSentiment README).
 NEGATIVE_THRESHOLD = -0.05
 POSITIVE_THRESHOLD = 0.05
+# Where a clause ends inside a sentence: semicolons, colons, dashes, a comma before a space,
+# and contrasting conjunctions, which often turn the sentiment around.
+CLAUSE_BREAK_RE = re.compile(
+    r"[;:—–]|,\s|\s(?:but|while|although|though|whereas|however|yet)\s", re.IGNORECASE
+)
+# How far one valence unit of a loaded term aimed at the target moves the compound score
+# (tuned on NewsMTSC's devtest_mt split; docs/evaluation.md).
+TARGET_TERM_WEIGHT = 0.3
+TARGET_ID = "target"
 
 
 @cache
@@ -57,3 +71,65 @@ def score_sentiment_summary(compounds: Sequence[float]) -> dict[str, float]:
         "share_positive": sum(c >= POSITIVE_THRESHOLD for c in compounds) / n,
         "sentences": n,
     }
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end): from the last clause break before it to
+    the first one after it (a break inside the span does not count)."""
+    clause_start = 0
+    for m in CLAUSE_BREAK_RE.finditer(text):
+        if m.start() >= end:
+            return clause_start, m.start()
+        if m.end() <= start:
+            clause_start = m.end()
+    return clause_start, len(text)
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the spans replaced by spaces, so offsets stay valid."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def score_target_sentiment(
+    sentence: str,
+    target: tuple[int, int],
+    lexicon: Lexicon | None = None,
+    others: Sequence[tuple[int, int]] = (),
+) -> float:
+    """Sentiment of ``sentence`` toward the mention at ``target`` (start, end), -1 (negative
+    toward it) .. +1 (positive); classify it with NEGATIVE_THRESHOLD / POSITIVE_THRESHOLD.
+
+    A mention inside a quotation gets VADER's compound of that quotation (what is said
+    about it). Otherwise quotations are blanked out, as they are other people's words
+    about other things, and VADER scores the clause that holds the mention. Then each
+    loaded term of ``lexicon`` aimed at the mention (terms.py's rules; ``others`` are the
+    spans of other people named, who may be the term's target instead) moves the score
+    by TARGET_TERM_WEIGHT times its valence; the result is clipped to -1 .. +1.
+    """
+    start, end = target
+    quotes = find_quotes(sentence)
+    quote = find_enclosing(start, end, quotes)
+    if quote is not None:
+        scored = sentence[quote.start : quote.end]
+    else:
+        blanked = _blank(sentence, [(q.start, q.end) for q in quotes])
+        clause_start, clause_end = _clause(blanked, start, end)
+        scored = blanked[clause_start:clause_end]
+    compound = score_sentences([scored])[0]
+    if lexicon is None:
+        return compound
+    article = Article("sentence", "", "", "", "", sentence, sentence)
+    named = [(TARGET_ID, target), *((f"other{i}", span) for i, span in enumerate(others))]
+    mentions = sorted(
+        (
+            Mention(article.id, actor, s, e, sentence[s:e], find_enclosing(s, e, quotes) is not None)
+            for actor, (s, e) in named
+        ),
+        key=lambda m: m.start,
+    )
+    hits = find_term_hits(article, lexicon, quotes, mentions)
+    aimed = sum(h.valence for h in hits if h.target == TARGET_ID)
+    return max(-1.0, min(1.0, compound + TARGET_TERM_WEIGHT * aimed))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ from framing.text import find_enclosing, split_sentences
 # A term that ends at most this many characters before an actor mention modifies it
 # ("so-called Government of National Accord", "rebel leader Khalifa Haftar").
 PREMODIFIER_GAP = 24
+# A capitalised word right after a label makes the label a title of that name.
+NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 # Verbs and hedges qualify what their subject does or says, so they aim backwards.
 SUBJECT_CATEGORIES = frozenset({"loaded_verb", "hedge"})
 
@@ -64,10 +67,14 @@ def _at_word_boundary(text: str, start: int, end: int) -> bool:
 
 
 def _leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
-    """Keep non-overlapping matches, preferring the earliest start, then the longest."""
+    """Keep non-overlapping matches, preferring the earliest start, then the longest, then
+    a story label over a generic entry (the story lexicon knows the actor)."""
     kept = []
     last_end = -1
-    for start, end, payload in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+    ranked = sorted(
+        matches, key=lambda m: (m[0], -(m[1] - m[0]), getattr(m[2], "actor", None) is None)
+    )
+    for start, end, payload in ranked:
         if start >= last_end:
             kept.append((start, end, payload))
             last_end = end
@@ -157,6 +164,19 @@ def _target(
     return after[0].actor if after else None
 
 
+def _label_applies(
+    text: str, end: int, actor: str, mentioned: set[str], mentions: Sequence[Mention]
+) -> bool:
+    """A story label counts for its actor only when the article mentions the actor and the
+    label is not the title of another name ("Field Marshal Abdel Fattah al-Sisi")."""
+    if actor not in mentioned:
+        return False
+    name = NEXT_NAME_RE.match(text, end)
+    if name is None:
+        return True
+    return any(m.start == name.start(1) and m.actor == actor for m in mentions)
+
+
 def find_term_hits(
     article: Article,
     lexicon: Lexicon,
@@ -176,8 +196,11 @@ def find_term_hits(
     if mentions is None:
         mentions = find_actor_mentions(article, lexicon, quotes, matches)
     sentences = [(s.start, s.end) for s in split_sentences(article.text)]
+    mentioned = {m.actor for m in mentions}
     hits = []
     for start, end, entry in matches.terms:
+        if entry.actor and not _label_applies(article.text, end, entry.actor, mentioned, mentions):
+            continue
         quote = find_enclosing(start, end, quotes)
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
         target = entry.actor or _target(start, end, entry.category, sentence, mentions)

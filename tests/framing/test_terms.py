@@ -27,6 +27,8 @@ LEXICON = Lexicon(
         _term("rebel leader", valence=-1, actor="haftar"),
         _term("libyan army commander", valence=1, actor="haftar"),
         _term("invaders", valence=-2),
+        _term("field marshal", valence=1, actor="haftar"),
+        _term("warlord", valence=-2, actor="haftar"),  # a story label beats the generic entry
     ),
     actors=(
         Actor("haftar", "Khalifa Haftar", ("Haftar", "Hafter", "Hifter"), "east"),
@@ -50,7 +52,7 @@ def _article(text):
         ("the so-called Government of National Accord (GNA)",
          [("so-called", "so-called", "gna")]),
         ("Libyan Field Marshal and rebel leader Khalifa Haftar said",
-         [("rebel leader", "rebel leader", "haftar")]),
+         [("Field Marshal", "field marshal", "haftar"), ("rebel leader", "rebel leader", "haftar")]),
         ("The Libyan army commander, Khalifa Haftar, confirmed",
          [("Libyan army commander", "libyan army commander", "haftar")]),
         ("Haftar forces bombed the port under the pretext of targeting a depot.",
@@ -58,7 +60,11 @@ def _article(text):
         ("The GNA slammed Haftar. Hifter slams the GNA.",
          [("slammed", "slammed", "gna"), ("slams", "slammed", "haftar")]),
         ("WARLORD Hafter", [("WARLORD", "warlord", "haftar")]),
-        ("A warlord appeared.", [("warlord", "warlord", None)]),  # no actor in the sentence
+        ("Field Marshal Khalifa Haftar spoke.", [("Field Marshal", "field marshal", "haftar")]),
+        # a label is not credited when it titles another name, or the actor is absent
+        ("Field Marshal Abdel Fattah al-Sisi met Haftar.", []),
+        ("The rebel leader spoke.", []),
+        ("A warlord appeared. Haftar left.", [("warlord", "warlord", "haftar")]),
         # negatives: inside a longer word, or a different word
         ("the warlords and warlordism", []),
         ("rebel leadership and so-calledness", []),

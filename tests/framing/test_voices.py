@@ -19,7 +19,9 @@ def _speakers(text):
     article = Article("a", "O", "t", "", "", text, text)
     quotes = find_quotes(text)
     mentions = find_actor_mentions(article, LEXICON, quotes)
-    return [(text[q.start : q.end][:12], q.speaker) for q in attribute_quotes(text, quotes, mentions)]
+    return [
+        (text[q.start : q.end][:12], q.speaker) for q in attribute_quotes(text, quotes, mentions)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,24 @@
+"""Slant: `streamlit run app.py`. Page config, the sidebar every page shares, navigation."""
+
+import streamlit as st
+
+from ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="Slant: news framing", page_icon=":material/balance:", layout="wide")
+
+PAGES = [
+    st.Page("ui/views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("ui/views/labels.py", title="Labels", icon=":material/sell:"),
+    st.Page("ui/views/terms.py", title="Loaded terms", icon=":material/format_quote:"),
+    st.Page("ui/views/side_by_side.py", title="Side by side", icon=":material/view_column:"),
+    st.Page("ui/views/sentiment.py", title="Sentiment", icon=":material/mood:"),
+    st.Page("ui/views/readability.py", title="Readability", icon=":material/menu_book:"),
+    st.Page("ui/views/distinctive.py", title="Distinctive words", icon=":material/key:"),
+    st.Page("ui/views/lexicon.py", title="Lexicon", icon=":material/edit_note:"),
+    st.Page("ui/views/methods.py", title="Methods", icon=":material/science:"),
+]
+
+page = st.navigation(PAGES)
+# Rendered here, before the page, so that its widgets keep their state across pages.
+render_sidebar()
+page.run()

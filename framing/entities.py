@@ -1,0 +1,1374 @@
+"""Entity mentions, alias merging and label (descriptor) discovery, from the text alone.
+
+"What does each outlet call each actor?" A label is a descriptor an article attaches to
+an entity: a title or premodifier before the name ("rebel leader Khalifa Haftar"), an
+appositive ("Ghassan Salama, the UN special envoy,"), a modifier after a possessive
+("Haftar's eastern-based Libyan National Army"), a definite description that stands for a
+known entity ("the retired Major General"), or a story-lexicon label form. No lexicon or
+model is needed; a story lexicon, when given, fixes actor ids and supplies valences.
+
+The rules are surface rules over capitalisation and small closed lists of general English
+words (function words, titles, role nouns, organisation heads). They read news prose, not
+every text: a capitalised word that the story also writes in lower case is treated as a
+common word at a sentence start or in a title-case headline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing.models import Article, Label, Lexicon, Mention, QuoteSpan, Sentence
+from framing.terms import ArticleMatches, find_actor_mentions, find_lexicon_matches
+from framing.text import find_enclosing, find_quotes, find_words, split_sentences
+from framing.voices import attribute_quotes
+
+# --- closed word lists (general English, never story-specific) -------------------------
+
+DETERMINERS = frozenset("the a an this that".split())
+APPOSITIVE_DETERMINERS = DETERMINERS | frozenset("his her its their our".split())
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those some any each every all both either neither no not nor
+    and or but so yet if then than because as while whereas although though unless until
+    since when where whence wherever whenever why how what which who whom whose whether
+    of for to in on at by with from into onto upon about above below under over after before
+    during between among against across along around through throughout within without
+    toward towards via per amid amidst despite beyond behind near off out up down like
+    i me my mine we us our ours you your yours he him his she her hers it its they them
+    their theirs one ones oneself himself herself itself themselves ourselves myself
+    is are was were be been being am do does did done have has had having will would shall
+    should can could may might must ought
+    not never also too very just only even still already again further furthermore moreover
+    however therefore thus hence meanwhile instead indeed perhaps maybe otherwise besides
+    here there now today yesterday tomorrow tonight later earlier soon ago once twice
+    same other another such own much many more most less least few several various
+    first second third last next whole entire certain
+    said says say saying told tells tell asked asks added adds noted stated announced
+    according reported reporting quoted quoting
+    mr mrs ms miss mx messrs
+    yes please thank thanks
+    """.split()
+)
+MONTHS_AND_DAYS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+# Words that usually act as verbs when they stand right before a name ("met Haftar").
+VERBS_BEFORE_NAMES = frozenset(
+    """
+    met meets meet called calls call accused accuses blamed blames praised praises urged
+    urges warned warns thanked thanks welcomed welcomes invited invites named names
+    appointed appoints replaced replaces succeeded succeeds fired fires joined joins
+    visited visits backed backs supported supports attacked attacks killed kills ousted
+    ousts defeated defeats elected elects nominated nominates criticized criticised
+    criticizes criticises condemned condemns described describes hosted hosts received
+    receives phoned calling meeting including led leads let lets made makes see saw seen
+    """.split()
+)
+COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs".split())
+# Titles and ranks written before a name. Multi-word titles ("Field Marshal", "Prime
+# Minister") need only their last word here: the label runs to the last title word.
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss mx messrs dr prof professor sir dame lord lady hon
+    president presidents premier chancellor minister secretary commissioner governor gov
+    mayor senator sen representative rep congressman congresswoman assemblyman
+    speaker chairman chairwoman chairperson chair director ambassador amb envoy emissary
+    consul judge justice attorney counsel prosecutor sheriff
+    king queen prince princess emperor empress sultan emir sheikh shaikh crown
+    ayatollah imam mufti pope cardinal archbishop bishop reverend rev father rabbi pastor
+    general gen marshal major maj colonel col lieutenant lt captain capt commander cmdr
+    admiral adm brigadier brig sergeant sgt corporal cpl private pvt commodore
+    commander-in-chief secretary-general
+    chief leader head spokesman spokeswoman spokesperson mediator negotiator
+    """.split()
+)
+# Lower-case role nouns a descriptor ends in ("rebel leader", "UN special envoy").
+ROLE_NOUNS = TITLE_WORDS | frozenset(
+    """
+    dictator strongman warlord tyrant despot autocrat ruler monarch regent
+    official officer diplomat delegate spokesman adviser advisor aide assistant deputy
+    nominee candidate contender frontrunner challenger incumbent successor predecessor
+    lawmaker legislator politician statesman official founder cofounder owner boss
+    executive ceo chief head manager administrator coordinator inspector investigator
+    analyst expert scholar scientist economist historian researcher author writer
+    journalist reporter correspondent editor columnist commentator anchor host
+    activist militant rebel insurgent terrorist jihadist extremist fighter gunman mercenary
+    cleric preacher priest
+    businessman businesswoman tycoon magnate mogul billionaire millionaire entrepreneur
+    ally rival opponent critic supporter counterpart partner friend foe enemy
+    agent spy operative strategist lobbyist donor whistleblower dissident defector
+    prisoner detainee suspect defendant plaintiff victim witness
+    veteran hero icon figure star celebrity actor actress singer player coach
+    wife husband son daughter brother sister mother father uncle aunt widow heir
+    resident citizen student teacher doctor physician lawyer
+    president vice-president
+    """.split()
+)
+# Lower-case words that end like role nouns (-er, -or, -ist) but name no role.
+NOT_ROLE_NOUNS = frozenset(
+    """
+    after other another under over never ever however whether either neither rather
+    together later earlier further former latter order border number matter letter water
+    power paper center centre corner summer winter quarter chapter register
+    minor senior junior prior interior exterior superior inferior error floor door
+    factor sector color colour honor honour labor labour favor favour behavior behaviour
+    motor mirror meteor tractor vector horror terror corridor
+    list mist
+    """.split()
+)
+ROLE_SUFFIXES = ("er", "or", "ist", "man", "woman", "ee")
+# Heads of organisation names: "Government of National Accord", "Ministry of Defense".
+ORG_HEADS = frozenset(
+    """
+    government ministry council department committee commission office bureau agency army
+    forces force party union league court university institute bank republic kingdom
+    federation organization organisation association mission assembly parliament congress
+    senate house board authority corporation company group front movement alliance
+    coalition center centre school college academy foundation fund service services
+    command guard navy police church network agency news times post
+    """.split()
+)
+# Words after "TITLE of" that complete the title ("Secretary of State", "Minister of
+# Foreign Affairs") rather than name the person.
+PORTFOLIO_WORDS = frozenset(
+    """
+    state defense defence foreign affairs interior justice finance health education
+    commerce energy agriculture labor labour transport transportation treasury homeland
+    security home war economy trade staff information culture tourism environment
+    """.split()
+)
+NAME_PARTICLES = frozenset(
+    "al el ad ash as at az an ar ul bin ibn abu ben bint de da di du del della dos das "
+    "van von der den ter le la".split()
+)
+PREPOSITIONS = frozenset("of for to in at from with on by over under about against".split())
+DEMONYM_SUFFIXES = ("an", "ian", "ish", "ese", "i", "ch")
+MAX_DESCRIPTOR_WORDS = 6
+MAX_APPOSITIVE_WORDS = 12
+
+PARTICLE_PREFIX_RE = re.compile(r"^(?:%s)[-'’](?=[A-Z])" % "|".join(sorted(NAME_PARTICLES)))
+INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
+POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A name in an article and the entity it was merged into.
+
+    ``start``/``end`` cover the name only (titles and a possessive 's are left out);
+    ``kind`` is "name", "title+name" (a title or rank came before it), "acronym",
+    "expansion" (the words an acronym in brackets stands for) or "lexicon" (found only by
+    a story-lexicon alias).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    entity: str
+    kind: str
+
+
+# --- tokens -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str  # lower-cased, periods removed
+    gap: str  # text between the previous token and this one ("" for the first)
+    possessive: bool  # followed by 's (which is not part of the token)
+    initial: bool  # opens the sentence, a quotation or a clause after a colon
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper() or PARTICLE_PREFIX_RE.match(self.text) is not None
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return (
+            len(letters) >= 2
+            and all(c.isupper() for c in letters)
+            and (len(letters) <= 6 or "." in self.text)
+        )
+
+    @property
+    def hyphen_modifier(self) -> bool:
+        """'UN-backed', 'eastern-based': a hyphenated modifier, not a name ('Jong-un')."""
+        parts = self.text.split("-")
+        tail = parts[-1]
+        return len(parts) > 1 and tail.islower() and len(tail) >= 3
+
+    @property
+    def spaced(self) -> bool:
+        """Only blanks separate this token from the previous one (same line, no punctuation)."""
+        return self.gap != "" and self.gap.strip(" \t") == ""
+
+
+def _tokens(text: str, sentence: Sentence) -> list[_Tok]:
+    """Word tokens of one sentence with abbreviation periods, initialisms and possessives."""
+    spans: list[tuple[int, int]] = []
+    skip_to = -1
+    for ws, we in find_words(sentence.text):
+        start, end = ws + sentence.start, we + sentence.start
+        if start < skip_to:
+            continue
+        initialism = INITIALISM_RE.match(text, start)
+        if initialism and initialism.end() <= sentence.end:
+            start, end = initialism.span()
+            skip_to = end
+        elif text[end : end + 1] == "." and (
+            text[start:end].lower() in TITLE_WORDS or (end - start == 1 and text[start].isupper())
+        ):
+            end += 1
+        spans.append((start, end))
+    tokens: list[_Tok] = []
+    prev_end = None
+    for start, end in spans:
+        word = text[start:end]
+        possessive = len(word) > 2 and word.endswith(POSSESSIVE_SUFFIXES)
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        gap = "" if prev_end is None else text[prev_end:start]
+        initial = prev_end is None or any(c in gap for c in ':"“‘«(—[')
+        tokens.append(
+            _Tok(start, end, word, word.lower().replace(".", ""), gap, possessive, initial)
+        )
+        prev_end = end + (2 if possessive else 0)
+    return tokens
+
+
+def _one_substitution_away(words: Iterable[str]) -> frozenset[str]:
+    """Every string that differs from one of ``words`` in exactly one letter."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return frozenset(
+        word[:i] + c + word[i + 1 :] for word in words for i in range(len(word)) for c in letters
+    )
+
+
+# A misspelt title ("Genersl Haftar") must not become a first name. Only long titles and
+# only substituted letters: "Marshall" is a surname, not a misspelt "Marshal".
+TITLE_TYPOS = _one_substitution_away(t for t in TITLE_WORDS if len(t) >= 7)
+
+
+def _is_title(tok: _Tok) -> bool:
+    return tok.cap and (tok.low in TITLE_WORDS or tok.low in TITLE_TYPOS)
+
+
+def _is_role(tok: _Tok) -> bool:
+    """A title, or a singular role noun ending a descriptor ('leader', 'mediator')."""
+    low = tok.low
+    if low in ROLE_NOUNS or _is_title(tok):
+        return True
+    if tok.cap or low in NOT_ROLE_NOUNS or low in FUNCTION_WORDS or "-" in low:
+        return False
+    return len(low) >= 6 and low.endswith(ROLE_SUFFIXES)
+
+
+def _is_stop(tok: _Tok) -> bool:
+    return (
+        tok.low in FUNCTION_WORDS
+        or tok.low in MONTHS_AND_DAYS
+        or tok.low in VERBS_BEFORE_NAMES
+        or not tok.text[:1].isalpha()
+    )
+
+
+# --- per-article scan ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A capitalised name sequence: [lo, name_lo) is its title part, [name_lo, hi) the name."""
+
+    sent: int
+    lo: int
+    name_lo: int
+    hi: int
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A label found next to a name run (entity resolved later)."""
+
+    run: tuple[int, int]  # (sentence, run index) the label describes
+    start: int
+    end: int
+    source: str
+
+
+@dataclass(frozen=True)
+class _Bare:
+    """A definite description ('the retired Major General') waiting for an entity."""
+
+    sent: int
+    start: int
+    end: int
+    head: str
+    words: frozenset[str]
+
+
+@dataclass
+class _Scan:
+    article: Article
+    sentences: list[Sentence]
+    tokens: list[list[_Tok]]
+    runs: list[list[_Run]]
+    found: list[_Found]
+    bare: list[_Bare]
+    expansions: list[tuple[int, int, str]]  # (start, end, acronym) from "Words (ACR)"
+
+
+def _title_case(tokens: Sequence[_Tok]) -> bool:
+    """A headline in Title Case: nearly every longer word capitalised."""
+    long_words = [t for t in tokens if len(t.text) >= 4 and t.text[:1].isalpha()]
+    return len(long_words) >= 4 and sum(t.cap for t in long_words) >= 0.8 * len(long_words)
+
+
+def _name_ok(tok: _Tok, vocab: _Vocabulary, headline: bool) -> bool:
+    """Can ``tok`` be part of a capitalised name sequence?"""
+    if not tok.cap or tok.hyphen_modifier:
+        return False
+    if tok.acronym:
+        return True
+    if _is_stop(tok):
+        return False
+    if _is_title(tok):
+        return True
+    if (tok.initial or headline) and tok.low in vocab.lower:
+        return False
+    return not (headline and tok.low.endswith(("ed", "ing")))
+
+
+def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary, sent: int) -> list[_Run]:
+    headline = _title_case(tokens)
+    ok = [_name_ok(t, vocab, headline) for t in tokens]
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not tokens[j - 1].possessive and tokens[j].spaced:
+            if ok[j]:
+                j += 1
+            elif (
+                tokens[j].low in NAME_PARTICLES
+                and j + 1 < n
+                and ok[j + 1]
+                and tokens[j + 1].spaced
+                and not _is_title(tokens[j - 1])
+            ):
+                j += 2
+            elif tokens[j].low in ("of", "for"):
+                k = _of_join(tokens, ok, j)
+                if k is None:
+                    break
+                j = k
+            else:
+                break
+        if _is_title(tokens[i]) and j - i == 1:
+            runs.append(_Run(sent, i, j, j))  # a bare title ("the President")
+        elif j - i > 1 or tokens[i].acronym or _single_name(tokens[i], vocab, headline):
+            runs.append(_split_title(tokens, sent, i, j))
+        i = j
+    return runs
+
+
+def _single_name(tok: _Tok, vocab: _Vocabulary, headline: bool) -> bool:
+    """A lone capitalised word is a name unless the story also writes it in lower case,
+    or only ever capitalises it where every word is ('Subscribe', 'Click here')."""
+    if tok.low in vocab.lower:
+        return False
+    return not (tok.initial or headline) or tok.low in vocab.capitalised
+
+
+def _of_join(tokens: Sequence[_Tok], ok: Sequence[bool], j: int) -> int | None:
+    """Where a name continues after 'of' ('Government of National Accord', 'Minister of
+    Foreign Affairs'), or None when 'of' ends it ('Macron of France')."""
+    left = tokens[j - 1]
+    k = j + 1
+    if k < len(tokens) and tokens[k].low == "the" and tokens[k].spaced:
+        k += 1
+    if k >= len(tokens) or not ok[k] or not tokens[k].spaced:
+        return None
+    if left.low in ORG_HEADS:
+        return k + 1
+    if _is_title(left) or left.low in PORTFOLIO_WORDS:
+        return k + 1 if tokens[k].low in PORTFOLIO_WORDS else None
+    return None
+
+
+def _split_title(tokens: Sequence[_Tok], sent: int, lo: int, hi: int) -> _Run:
+    """Split a run after its title: 'Turkish President | Recep Tayyip Erdogan',
+    'Minister of Foreign Affairs | Muhammad Siala'."""
+    last_title = -1
+    for k in range(lo, hi):
+        if _is_title(tokens[k]):
+            last_title = k
+        elif (
+            last_title >= 0
+            and tokens[k].low in PORTFOLIO_WORDS
+            and all(tokens[m].low in ("of", "the") for m in range(last_title + 1, k))
+            and (k > last_title + 1 or tokens[last_title].low in PORTFOLIO_WORDS)
+        ):
+            last_title = k
+    return _Run(sent, lo, last_title + 1 if last_title >= 0 else lo, hi)
+
+
+def _extend_left(tokens: Sequence[_Tok], start: int, end: int) -> int:
+    """Grow a descriptor ending at ``end`` leftwards over modifiers; returns its new start."""
+    while start > 0 and end - start < MAX_DESCRIPTOR_WORDS and tokens[start].spaced:
+        tok = tokens[start - 1]
+        if tok.possessive or _is_stop(tok) or tok.low in COURTESY_TITLES:
+            break
+        if (
+            not tok.cap
+            and "-" not in tok.low
+            and tok.low.endswith(("ed", "ing"))
+            and not (start >= 2 and tokens[start - 2].low in DETERMINERS and tok.spaced)
+        ):
+            break  # "killed Libyan revolutionary leader ...": a verb, not a modifier
+        start -= 1
+    return start
+
+
+def _descriptors_before(tokens: Sequence[_Tok], run: _Run) -> list[tuple[int, int]]:
+    """Title part or role-noun premodifier of a name, grown leftwards over modifiers:
+    'Retired Libyan Major General', 'rebel leader'; 'Libyan Field Marshal and rebel leader
+    Khalifa Haftar' gives both. Token ranges."""
+    result = []
+    if run.name_lo > run.lo and not all(
+        t.low in COURTESY_TITLES for t in tokens[run.lo : run.name_lo]
+    ):
+        result = _grow_descriptor(tokens, run.lo, run.name_lo)
+    end = run.lo
+    if end == 0 or result and not tokens[end].gap.strip() == "[":
+        return result
+    # "the aggressor [Haftar]": an editor's bracket names who the descriptor is.
+    if not (tokens[end].spaced or tokens[end].gap.strip() == "["):
+        return result
+    head = tokens[end - 1]
+    if head.possessive or head.cap or not _is_role(head) or head.low.endswith("s"):
+        return result
+    return _grow_descriptor(tokens, end - 1, end) + result
+
+
+def _grow_descriptor(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple[int, int]]:
+    start = _extend_left(tokens, start, end)
+    result = _split_role_pairs(tokens, start, end)
+    if (
+        start >= 2
+        and tokens[start - 1].low == "and"
+        and tokens[start - 1].spaced
+        and tokens[start].spaced
+        and _is_role(tokens[start - 2])
+    ):
+        result = _grow_descriptor(tokens, start - 2, start - 1) + result
+    return result
+
+
+def _split_role_pairs(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple[int, int]]:
+    """'Libyan National Army commander Marshal' -> 'Libyan National Army commander', 'Marshal'."""
+    for k in range(start, end - 1):
+        if not tokens[k].cap and _is_role(tokens[k]) and _is_title(tokens[k + 1]):
+            return [(start, k + 1), (k + 1, end)]
+    return [(start, end)]
+
+
+def _phrase_end(tokens: Sequence[_Tok], start: int, stop: int) -> int | None:
+    """End of a descriptor phrase starting at ``start``: its role head, plus an 'of'/'for'
+    complement ('head of the Supreme Council'); cut at other prepositions. None if its
+    head is no role noun."""
+    k = start
+    while k < stop and tokens[k].low not in PREPOSITIONS:
+        if k > start and not tokens[k].spaced:
+            return None
+        if _is_stop(tokens[k]):
+            return None
+        k += 1
+    head = k - 1
+    if head < start or not _is_role(tokens[head]) or tokens[head].low.endswith("s"):
+        return None
+    if tokens[head].low in COURTESY_TITLES:
+        return None
+    end = k
+    while end < stop and tokens[end].low in ("of", "for") and tokens[end].spaced:
+        m = end + 1
+        while m < stop and tokens[m].spaced and (
+            not _is_stop(tokens[m]) or tokens[m].low == "the"
+        ):
+            m += 1
+        if m == end + 1:
+            break
+        end = m
+    return end
+
+
+def _appositive_after(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int] | None:
+    """'Ghassan Salama, the UN special envoy to Libya, said' -> 'UN special envoy'."""
+    k = run.hi
+    if k >= len(tokens) or tokens[k - 1].possessive or tokens[k].gap.strip() != ",":
+        return None
+    has_det = tokens[k].low in APPOSITIVE_DETERMINERS
+    start = k + 1 if has_det else k
+    if start >= len(tokens) or (has_det and not tokens[start].spaced):
+        return None
+    stop = start
+    while stop < len(tokens) and (stop == start or tokens[stop].spaced):
+        stop += 1
+    end = _phrase_end(tokens, start, stop)
+    if end is None:
+        return None
+    if not has_det and stop < len(tokens) and end < stop:
+        return None  # without a determiner only a whole ', UN envoy,' parenthesis counts
+    return start, end
+
+
+def _appositive_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int] | None:
+    """'The Libyan army commander, Khalifa Haftar, confirmed' -> 'Libyan army commander';
+    'the head of the Supreme Council for the Al-Wefaq Government, Khaled al-Mashri,'."""
+    lo = run.lo
+    if lo == 0 or tokens[lo].gap.strip() != "," or tokens[run.hi - 1].possessive:
+        return None
+    after = tokens[run.hi] if run.hi < len(tokens) else None
+    if after is not None and after.gap.strip()[:1] not in (",", "("):
+        return None
+    k = lo - 1
+    while k > 0 and lo - k < MAX_APPOSITIVE_WORDS and tokens[k].spaced:
+        if tokens[k - 1].low in DETERMINERS:
+            end = _phrase_end(tokens, k, lo)
+            if end is not None:
+                return k, end
+        k -= 1
+    return None
+
+
+def _modifiers_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int, str] | None:
+    """'the so-called Government of National Accord' -> 'so-called' (after a determiner);
+    "Haftar's eastern-based Libyan National Army" -> 'eastern-based' (after a possessive)."""
+    k = run.lo
+    start = k
+    while start > 0 and k - start < 3 and tokens[start].spaced:
+        tok = tokens[start - 1]
+        if tok.possessive or tok.low in DETERMINERS:
+            break
+        if tok.cap and not tok.hyphen_modifier or _is_stop(tok) or _is_role(tok):
+            return None
+        if "-" not in tok.low and tok.low.endswith("ing"):
+            return None  # "the delegation accompanying Siraj": a verb, not a modifier
+        start -= 1
+    if start == k or start == 0 or not tokens[start].spaced:
+        return None
+    anchor = tokens[start - 1]
+    if anchor.possessive:
+        return start, k, "possessive"
+    if anchor.low in DETERMINERS:
+        return start, k, "modifier"
+    return None
+
+
+def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple[int, int]]:
+    """'the retired Major General indicated': 'the', a descriptor ending in a role word,
+    then a verb or a boundary rather than a name. Token ranges of the descriptor."""
+    in_name = {k for run in runs for k in range(run.name_lo, run.hi)}
+    result = []
+    for p, tok in enumerate(tokens[:-1]):
+        if tok.low != "the" or not tokens[p + 1].spaced:
+            continue
+        stop = p + 1
+        while (
+            stop < len(tokens)
+            and stop - p <= MAX_DESCRIPTOR_WORDS
+            and (stop == p + 1 or tokens[stop].spaced and not tokens[stop - 1].possessive)
+            and not _is_stop(tokens[stop])
+            and stop not in in_name
+        ):
+            stop += 1
+        head = next(
+            (h for h in range(stop - 1, p, -1) if _ends_description(tokens, h, in_name)), None
+        )
+        if head is not None:
+            result.append((p + 1, head + 1))
+    return result
+
+
+def _ends_description(tokens: Sequence[_Tok], head: int, in_name: set[int]) -> bool:
+    """Is tokens[head] a singular role word that a verb or a boundary follows?"""
+    tok = tokens[head]
+    if not _is_role(tok) or tok.possessive or tok.low.endswith("s"):
+        return False
+    if tok.low in COURTESY_TITLES:
+        return False
+    if head + 1 == len(tokens):
+        return True
+    nxt = tokens[head + 1]
+    if not nxt.spaced:
+        return nxt.gap.strip()[:1] not in (",", "[")  # ', Name,' is an appositive
+    if head + 1 in in_name or nxt.low in ("of", "for"):
+        return False  # a title before a name, or "the leader of X"
+    return _is_stop(nxt) or not nxt.cap and nxt.low.endswith(("s", "ed", "ing"))
+
+
+def _acronym_expansions(text: str, tokens: Sequence[_Tok]) -> list[tuple[int, int, str]]:
+    """'UN Support Mission in Libya (UNSMIL)' -> the words the bracketed acronym stands for."""
+    result = []
+    for k, tok in enumerate(tokens):
+        if not tok.acronym or not tok.gap.endswith("(") or text[tok.end : tok.end + 1] != ")":
+            continue
+        letters = tok.low.replace(".", "")
+        for lo in range(k - 1, max(-1, k - 12), -1):
+            words = tokens[lo:k]
+            if words[0].low in FUNCTION_WORDS or not words[0].cap:
+                continue
+            if _initials_match(letters, words):
+                result.append((words[0].start, words[-1].end, tok.text))
+                break
+    return result
+
+
+def _initials_match(letters: str, words: Sequence[_Tok]) -> bool:
+    """Do ``words`` spell the acronym ``letters``? Function words may be skipped and an
+    acronym word contributes all its letters ('UN Support Mission in Libya' = UNSMIL)."""
+
+    def match(i: int, w: int) -> bool:
+        if w == len(words):
+            return i == len(letters)
+        word = words[w]
+        options = []
+        if word.acronym:
+            options.append(word.low.replace(".", ""))
+        else:
+            options.append(word.low[:1])
+        if word.low in FUNCTION_WORDS:
+            options.append("")
+        return any(letters.startswith(o, i) and match(i + len(o), w + 1) for o in options)
+
+    return len(words) >= 2 and match(0, 0)
+
+
+def _scan(
+    article: Article, sentences: list[Sentence], tokens: list[list[_Tok]], vocab: _Vocabulary
+) -> _Scan:
+    text = article.text
+    runs = [_find_runs(toks, vocab, i) for i, toks in enumerate(tokens)]
+    found: list[_Found] = []
+    bare: list[_Bare] = []
+    expansions: list[tuple[int, int, str]] = []
+    for si, (toks, sent_runs) in enumerate(zip(tokens, runs, strict=True)):
+        for ri, run in enumerate(sent_runs):
+            if run.name_lo == run.hi:
+                continue
+            key = (si, ri)
+            for a, b in _descriptors_before(toks, run):
+                found.append(_Found(key, toks[a].start, toks[b - 1].end, "title"))
+            for span in (_appositive_after(toks, run), _appositive_before(toks, run)):
+                if span is not None:
+                    found.append(_Found(key, toks[span[0]].start, toks[span[1] - 1].end, "appositive"))
+            mods = _modifiers_before(toks, run) if run.lo == run.name_lo else None
+            if mods is not None and not any(f.run == key for f in found[-3:]):
+                found.append(_Found(key, toks[mods[0]].start, toks[mods[1] - 1].end, mods[2]))
+        for a, b in _bare_references(toks, sent_runs):
+            words = frozenset(t.low for t in toks[a:b])
+            bare.append(_Bare(si, toks[a].start, toks[b - 1].end, toks[b - 1].low, words))
+        expansions.extend(_acronym_expansions(text, toks))
+    return _Scan(article, sentences, tokens, runs, found, bare, expansions)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """How the story writes words: evidence for telling names from common words."""
+
+    lower: frozenset[str]  # written in lower case somewhere
+    capitalised: frozenset[str]  # capitalised inside running text (not first, not a headline)
+
+
+def _vocabulary(tokens: Iterable[Sequence[_Tok]]) -> _Vocabulary:
+    lower, capitalised = set(), set()
+    for sentence in tokens:
+        headline = _title_case(sentence)
+        for tok in sentence:
+            if tok.text.islower():
+                lower.add(tok.low)
+            elif tok.cap and not tok.initial and not headline:
+                capitalised.add(tok.low)
+    return _Vocabulary(frozenset(lower), frozenset(capitalised))
+
+
+# --- alias merging ------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII letters and digits only: 'Al-Sarraj' -> 'alsarraj'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed.lower() if c.isalnum() and c.isascii())
+
+
+def _surname_key(word: str) -> str:
+    """'al-Serraj' -> 'serraj': the family-name part, particle prefix removed."""
+    return _fold(PARTICLE_PREFIX_RE.sub("", word) if word[:1].islower() else _strip_al(word))
+
+
+def _strip_al(word: str) -> str:
+    match = re.match(r"^(?:Al|El)[-'’](?=[A-Z])", word)
+    return word[match.end() :] if match else word
+
+
+def _skeleton(key: str) -> str:
+    """Consonant skeleton with doubled letters collapsed: 'haftar', 'hifter' -> 'hftr'."""
+    consonants = [c for c in key if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two surname keys that are spellings of one name (Haftar/Hifter, Salama/Salame)."""
+    if a == b:
+        return True
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0] or a.startswith(b) or b.startswith(a):
+        return False  # 'Libya' and 'Libyan' are a country and its adjective
+    skeleton = _skeleton(a)
+    if len(skeleton) >= 3 and skeleton == _skeleton(b):
+        return True
+    return _edit_distance(a, b) <= 0.2 * max(len(a), len(b))
+
+
+def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Can two given-name lists belong to one person? Missing, equal, initial or a close
+    spelling counts; 'Raul' and 'Fidel' do not."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if x == y or set(a) <= set(b) or set(b) <= set(a):
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return min(len(x), len(y)) >= 4 and _edit_distance(x, y) <= 1
+
+
+@dataclass
+class _Name:
+    """One distinct name string of the story (all its mentions share a cluster)."""
+
+    key: str
+    words: tuple[str, ...]
+    count: int = 0
+    actor: str | None = None
+    acronym: bool = False
+    person: bool = False
+
+    @property
+    def surname(self) -> str:
+        return _surname_key(self.words[-1])
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return tuple(_fold(w) for w in self.words[:-1] if w.lower() not in NAME_PARTICLES)
+
+
+class _Clusters:
+    """Union-find over name keys that never joins two lexicon actors or two people whose
+    given names conflict."""
+
+    def __init__(self, names: dict[str, _Name]) -> None:
+        self.names = names
+        self.parent = {k: k for k in names}
+        self.members = {k: [k] for k in names}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def actor(self, root: str) -> str | None:
+        return next((self.names[m].actor for m in self.members[root] if self.names[m].actor), None)
+
+    def can_join(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        actor_a, actor_b = self.actor(ra), self.actor(rb)
+        if actor_a and actor_b and actor_a != actor_b:
+            return False
+        people_a = [self.names[m] for m in self.members[ra] if self.names[m].person]
+        people_b = [self.names[m] for m in self.members[rb] if self.names[m].person]
+        return all(_given_compatible(x.given, y.given) for x in people_a for y in people_b)
+
+    def join(self, a: str, b: str) -> bool:
+        if not self.can_join(a, b):
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra].extend(self.members.pop(rb))
+        return True
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    return tuple(text[a:b] for a, b in find_words(text))
+
+
+def _is_person_like(words: Sequence[str], lower_seen: frozenset[str]) -> bool:
+    lows = [w.lower() for w in words]
+    return (
+        2 <= len(words) <= 5
+        and not any(w in ORG_HEADS or w in FUNCTION_WORDS for w in lows)
+        and lows[-1] not in lower_seen
+        and not all(w.isupper() for w in words)
+    )
+
+
+def _merge_names(
+    names: dict[str, _Name], expansions: Iterable[tuple[str, str]], lower_seen: frozenset[str]
+) -> _Clusters:
+    """Cluster the story's name strings: lexicon actors, full names sharing a surname,
+    spelling variants, acronyms and their expansions. Lone surnames are left to
+    :func:`_resolve_single` when several people share them."""
+    clusters = _Clusters(names)
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for key, name in names.items():
+        if name.actor:
+            by_actor[name.actor].append(key)
+    for keys in by_actor.values():
+        for other in keys[1:]:
+            clusters.join(keys[0], other)
+    people = [n for n in names.values() if n.person]
+    for a, b in itertools.combinations(people, 2):
+        if _spelling_variants(a.surname, b.surname):
+            clusters.join(a.key, b.key)
+    singles = [n for n in names.values() if len(n.words) == 1 and not n.acronym]
+    for single in singles:
+        if clusters.find(single.key) != single.key or single.words[0].lower() in lower_seen:
+            continue
+        roots = _single_candidates(clusters, single)
+        if len(roots) == 1:
+            clusters.join(roots[0], single.key)
+    for a, b in itertools.combinations(singles, 2):
+        if _spelling_variants(a.surname, b.surname) and not _single_candidates(clusters, a) and (
+            not _single_candidates(clusters, b)
+        ):
+            clusters.join(a.key, b.key)
+    for acronym_key, expansion_key in expansions:
+        if acronym_key in names and expansion_key in names:
+            clusters.join(expansion_key, acronym_key)
+    multi = [n for n in names.values() if len(n.words) >= 2]
+    for name in names.values():
+        if not name.acronym or clusters.actor(clusters.find(name.key)):
+            continue
+        letters = name.key
+        fits = {
+            clusters.find(m.key)
+            for m in multi
+            if _initials_match(letters, [_word_tok(w) for w in m.words])
+        }
+        if len(fits) == 1:
+            clusters.join(fits.pop(), name.key)
+    return clusters
+
+
+def _word_tok(word: str) -> _Tok:
+    return _Tok(0, len(word), word, word.lower().replace(".", ""), " ", False, False)
+
+
+def _single_candidates(clusters: _Clusters, single: _Name) -> list[str]:
+    """Clusters a lone name may stand for: people whose surname is (a spelling of) it,
+    else people whose name starts with it ('Kim' for 'Kim Jong Un')."""
+    key = single.surname
+    by_surname, by_first = set(), set()
+    for name in clusters.names.values():
+        if not name.person or name.key == single.key:
+            continue
+        if _spelling_variants(name.surname, key):
+            by_surname.add(clusters.find(name.key))
+        elif _fold(name.words[0]) == key and not single.words[0].endswith(("an", "ish", "ese")):
+            by_first.add(clusters.find(name.key))  # not 'Turkish' for 'Turkish Recep ...' 
+    by_surname.discard(clusters.find(single.key))
+    by_first.discard(clusters.find(single.key))
+    return sorted(by_surname or by_first)
+
+
+# --- story assembly -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    article: int
+    start: int
+    end: int
+    key: str
+    kind: str
+    run: tuple[int, int] | None  # (sentence, run index) for rule-found names
+
+
+def _slug(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if c.isascii()).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "entity"
+
+
+@dataclass
+class _Story:
+    scans: list[_Scan]
+    occurrences: list[_Occurrence]
+    entity_of: list[str]  # entity id per occurrence
+    entity_names: dict[str, str]
+    lexicon_matches: list[ArticleMatches]
+    quotes: list[list[QuoteSpan]]  # per article, with speakers
+
+
+def _run_name(scan: _Scan, si: int, run: _Run, label_words: frozenset[str]) -> tuple[int, int]:
+    """Token range of the name in ``run``, leading descriptor words such as a nationality
+    ('Turkish Recep Tayyip Erdogan') dropped when the story uses them in labels."""
+    toks = scan.tokens[si]
+    lo = run.name_lo
+    lows = [t.low for t in toks[lo : run.hi]]
+    if not any(w in ORG_HEADS for w in lows):
+        while lo < run.hi - 1 and toks[lo].low in label_words:
+            remaining = run.hi - lo - 1
+            if remaining >= 2 or toks[lo].low.endswith(DEMONYM_SUFFIXES):
+                lo += 1
+            else:
+                break
+    return lo, run.hi
+
+
+def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
+    lexicon = lexicon or Lexicon()
+    sentences = [split_sentences(a.text) for a in articles]
+    tokens = [
+        [_tokens(a.text, s) for s in sents] for a, sents in zip(articles, sentences, strict=True)
+    ]
+    vocab = _vocabulary(sentence for article in tokens for sentence in article)
+    scans = [
+        _scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True)
+    ]
+    lower_seen = vocab.lower
+    label_words = frozenset(
+        t.low
+        for scan in scans
+        for si, runs in enumerate(scan.runs)
+        for run in runs
+        for t in scan.tokens[si][run.lo : run.name_lo]
+        if t.cap and not _is_title(t)
+    )
+    matches = [find_lexicon_matches(a.text, lexicon) for a in articles]
+
+    names: dict[str, _Name] = {}
+
+    def add_name(words: Sequence[str], actor: str | None = None) -> str:
+        key = _fold(" ".join(words))
+        if not key:
+            return ""
+        name = names.get(key)
+        if name is None:
+            name = _Name(key, tuple(words))
+            name.acronym = len(words) == 1 and _word_tok(words[0]).acronym
+            name.person = _is_person_like(words, lower_seen)
+            names[key] = name
+        if len(words) > len(name.words):
+            name.words = tuple(words)
+        name.actor = name.actor or actor
+        return key
+
+    for actor in lexicon.actors:
+        for alias in (actor.name, *actor.aliases):
+            add_name(_name_words(alias), actor.id)
+
+    occurrences: list[_Occurrence] = []
+    expansion_pairs: list[tuple[str, str]] = []
+    for ai, (scan, match) in enumerate(zip(scans, matches, strict=True)):
+        text = scan.article.text
+        covered: list[tuple[int, int]] = []
+        for si, runs in enumerate(scan.runs):
+            toks = scan.tokens[si]
+            for ri, run in enumerate(runs):
+                if run.name_lo == run.hi:
+                    continue
+                lo, hi = _run_name(scan, si, run, label_words)
+                start, end = toks[lo].start, toks[hi - 1].end
+                actor = _overlapping_actor(match.mentions, start, end)
+                key = add_name([t.text for t in toks[lo:hi]], actor)
+                if actor:
+                    names[key].actor = names[key].actor or actor
+                kind = "title+name" if run.name_lo > run.lo else (
+                    "acronym" if names[key].acronym else "name"
+                )
+                names[key].count += 1
+                occurrences.append(_Occurrence(ai, start, end, key, kind, (si, ri)))
+                covered.append((start, end))
+        for start, end, acronym in scan.expansions:
+            key = add_name(_name_words(text[start:end]))
+            names[key].count += 1
+            expansion_pairs.append((_fold(acronym), key))
+            if not any(a <= start and end <= b for a, b in covered):
+                occurrences.append(_Occurrence(ai, start, end, key, "expansion", None))
+        for start, end, actor in match.mentions:
+            if any(a < end and start < b for a, b in covered):
+                continue
+            key = add_name(_name_words(text[start:end]), actor)
+            occurrences.append(_Occurrence(ai, start, end, key, "lexicon", None))
+
+    clusters = _merge_names(names, expansion_pairs, lower_seen)
+    entity_ids = _entity_ids(clusters, lexicon)
+    entity_of = [
+        _resolve_single(clusters, entity_ids, occurrences, i) for i in range(len(occurrences))
+    ]
+    entity_names = {
+        entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
+    }
+    for i, occ in enumerate(occurrences):
+        entity_names.setdefault(entity_of[i], " ".join(names[occ.key].words))
+    quotes = [
+        _attributed_quotes(a, lexicon, m) for a, m in zip(articles, matches, strict=True)
+    ]
+    return _Story(scans, occurrences, entity_of, entity_names, matches, quotes)
+
+
+def _overlapping_actor(mentions: Sequence[tuple[int, int, str]], start: int, end: int):
+    best, best_overlap = None, 0
+    for a, b, actor in mentions:
+        overlap = min(b, end) - max(a, start)
+        if overlap > best_overlap:
+            best, best_overlap = actor, overlap
+    return best
+
+
+def _display_names(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
+    """Per cluster root: the lexicon actor's name, else the longest, most frequent name
+    the story uses (an acronym only when nothing spells it out)."""
+    result = {}
+    for root, members in clusters.members.items():
+        actor = lexicon.actor(clusters.actor(root) or "")
+        if actor is not None:
+            result[root] = actor.name
+            continue
+        names = [clusters.names[m] for m in members]
+        best = max(names, key=lambda n: (not n.acronym, len(n.words), n.count, n.key))
+        result[root] = " ".join(best.words)
+    return result
+
+
+def _entity_ids(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
+    """Lexicon actor id, else a slug of the display name ('khalifa-haftar')."""
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    display = _display_names(clusters, lexicon)
+    for root in sorted(clusters.members):
+        actor = clusters.actor(root)
+        base = actor or _slug(display[root])
+        candidate, n = base, 2
+        while candidate in used and not actor:
+            candidate, n = f"{base}-{n}", n + 1
+        ids[root] = candidate
+        used.add(candidate)
+    return ids
+
+
+def _resolve_single(
+    clusters: _Clusters, entity_ids: dict[str, str], occurrences: Sequence[_Occurrence], i: int
+) -> str:
+    """Entity of occurrence ``i``. A lone surname several people share goes to the one
+    named most recently before it in the same article, else to the one the article names
+    most, else it stays an entity of its own."""
+    occ = occurrences[i]
+    name = clusters.names[occ.key]
+    root = clusters.find(occ.key)
+    if len(name.words) != 1 or name.acronym or root != occ.key or len(clusters.members[root]) > 1:
+        return entity_ids[root]
+    candidates = set(_single_candidates(clusters, name))
+    if not candidates:
+        return entity_ids[root]
+    same_article = [
+        (o.start, clusters.find(o.key))
+        for o in occurrences
+        if o.article == occ.article and len(clusters.names[o.key].words) > 1
+        and clusters.find(o.key) in candidates
+    ]
+    before = [r for start, r in sorted(same_article) if start < occ.start]
+    if before:
+        return entity_ids[before[-1]]
+    counts = Counter(r for _, r in same_article).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return entity_ids[counts[0][0]]
+    return entity_ids[root]
+
+
+# --- labels -------------------------------------------------------------------------------
+
+
+def _label_valence(text: str, entity: str, lexicon: Lexicon) -> int | None:
+    """Valence of the longest lexicon form inside the label, the entity's own story labels
+    first, then generic terms; None when no lexicon entry matches."""
+    if not lexicon.entries:
+        return None
+    best = None
+    for start, end, entry in find_lexicon_matches(text, lexicon).terms:
+        if entry.actor not in (None, entity):
+            continue
+        rank = (entry.actor == entity, end - start)
+        if best is None or rank > best[0]:
+            best = (rank, entry.valence)
+    return best[1] if best else None
+
+
+def _resolve_bare(
+    bare: _Bare,
+    known: dict[str, list[tuple[str, frozenset[str]]]],
+    article_mentions: Sequence[tuple[int, str]],
+) -> str | None:
+    """The entity a definite description stands for: one whose known labels share its
+    head word (most shared words first), mentioned in the article, most recent first."""
+    scored: dict[str, int] = {}
+    for entity, words in known.get(bare.head, []):
+        scored[entity] = max(scored.get(entity, -1), len(bare.words & words))
+    mentioned = {e for _, e in article_mentions}
+    scored = {e: s for e, s in scored.items() if e in mentioned}
+    if not scored:
+        return None
+    top = max(scored.values())
+    candidates = {e for e, s in scored.items() if s == top}
+    if len(candidates) == 1:
+        return candidates.pop()
+    before = [e for start, e in article_mentions if start < bare.start and e in candidates]
+    return before[-1] if before else None
+
+
+def _head_word(tokens: Sequence[str]) -> str:
+    """Last word before any preposition: 'head of the Supreme Council' -> 'head'."""
+    head = tokens[-1]
+    for word in tokens:
+        if word in PREPOSITIONS:
+            break
+        head = word
+    return head
+
+
+def _story_labels(story: _Story, lexicon: Lexicon) -> list[Label]:
+    entity_of_run: dict[tuple[int, tuple[int, int]], str] = {}
+    mentions_by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
+        if occ.run is not None:
+            entity_of_run[(occ.article, occ.run)] = entity
+        mentions_by_article[occ.article].append((occ.start, entity))
+    for article_mentions in mentions_by_article.values():
+        article_mentions.sort()
+
+    raw: list[tuple[int, str, int, int, str]] = []  # article, entity, start, end, source
+    known: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for ai, scan in enumerate(story.scans):
+        text = scan.article.text
+        for found in scan.found:
+            entity = entity_of_run.get((ai, found.run))
+            if entity is None:
+                continue
+            raw.append((ai, entity, found.start, found.end, found.source))
+            words = [w.lower() for w in _name_words(text[found.start : found.end])]
+            known[_head_word(words)].append((entity, frozenset(words)))
+    for entry in lexicon.entries:
+        if entry.actor:
+            for form in entry.forms:
+                words = [w.lower() for w in _name_words(form)]
+                if words:
+                    known[_head_word(words)].append((entry.actor, frozenset(words)))
+    for ai, scan in enumerate(story.scans):
+        for bare in scan.bare:
+            entity = _resolve_bare(bare, known, mentions_by_article[ai])
+            if entity is not None:
+                raw.append((ai, entity, bare.start, bare.end, "bare_reference"))
+    raw.extend(_lexicon_labels(story, raw, mentions_by_article))
+
+    labels = []
+    seen = set()
+    for ai, entity, start, end, source in sorted(raw, key=lambda r: (r[0], r[2], -r[3])):
+        if (ai, entity, start, end) in seen:
+            continue
+        seen.add((ai, entity, start, end))
+        scan = story.scans[ai]
+        article = scan.article
+        quote = find_enclosing(start, end, story.quotes[ai])
+        text = article.text[start:end]
+        valence = _label_valence(text, entity, lexicon)
+        if source == "lexicon":
+            valence = _lexicon_valence(story, ai, start, end, entity)
+        labels.append(
+            Label(
+                entity=entity,
+                article_id=article.id,
+                outlet=article.outlet,
+                label=text,
+                start=start,
+                end=end,
+                in_quote=quote is not None,
+                valence=valence,
+                speaker=quote.speaker if quote is not None else None,
+                source=source,
+            )
+        )
+    return labels
+
+
+def _lexicon_labels(
+    story: _Story, raw: Sequence[tuple[int, str, int, int, str]], mentions_by_article
+) -> list[tuple[int, str, int, int, str]]:
+    """Story-lexicon label forms the rules missed, for an actor the article mentions, unless
+    the words already belong to another entity's label or name."""
+    extra = []
+    for ai, match in enumerate(story.lexicon_matches):
+        mentioned = {e for _, e in mentions_by_article[ai]}
+        taken = [(s, e, ent) for a, ent, s, e, _ in raw if a == ai]
+        taken += [
+            (o.start, o.end, ent)
+            for o, ent in zip(story.occurrences, story.entity_of, strict=True)
+            if o.article == ai
+        ]
+        for start, end, entry in match.terms:
+            if not entry.actor or entry.category != "label" or entry.actor not in mentioned:
+                continue
+            if any(s < end and start < e for s, e, _ in taken):
+                continue
+            extra.append((ai, entry.actor, start, end, "lexicon"))
+    return extra
+
+
+def _lexicon_valence(story: _Story, ai: int, start: int, end: int, entity: str) -> int | None:
+    for s, e, entry in story.lexicon_matches[ai].terms:
+        if (s, e) == (start, end) and entry.actor == entity:
+            return entry.valence
+    return None
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def find_entity_mentions(article: Article, lexicon: Lexicon | None = None) -> list[EntityMention]:
+    """Names of people, organisations and places in ``article`` with the entity each one
+    was merged into (aliases merged within this article only; a story lexicon's actor
+    aliases fix the entity id). Sorted by position."""
+    story = _assemble([article], lexicon)
+    return sorted(
+        (
+            EntityMention(article.id, o.start, o.end, article.text[o.start : o.end], e, o.kind)
+            for o, e in zip(story.occurrences, story.entity_of, strict=True)
+        ),
+        key=lambda m: (m.start, m.end),
+    )
+
+
+def find_labels(
+    articles: Sequence[Article], lexicon: Lexicon | None = None
+) -> tuple[list[Label], dict[str, str]]:
+    """Labels every article attaches to every entity, and entity id -> display name.
+
+    Aliases are merged across all ``articles`` (one story). ``Label.valence`` is the
+    lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
+    lexicon knows the label; ``Label.source`` names the rule that found it: "title",
+    "appositive", "possessive", "modifier", "bare_reference" or "lexicon".
+    """
+    lexicon = lexicon or Lexicon()
+    story = _assemble(articles, lexicon)
+    labels = _story_labels(story, lexicon)
+    used = {label.entity for label in labels}
+    return labels, {e: n for e, n in story.entity_names.items() if e in used}
+
+
+def _attributed_quotes(
+    article: Article, lexicon: Lexicon, match: ArticleMatches
+) -> list[QuoteSpan]:
+    quotes = find_quotes(article.text)
+    mentions: list[Mention] = find_actor_mentions(article, lexicon, quotes, match)
+    return attribute_quotes(article.text, quotes, mentions)
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def score_label_spread(label_sets: dict[str, set[str]], n_outlets: int) -> float:
+    """How differently outlets name one entity, 0 (all use the same labels) .. 1.
+
+    1 - mean pairwise Jaccard overlap of the label sets of the outlets that label the
+    entity, times coverage (share of the story's ``n_outlets`` that label it at all), so
+    an entity one outlet labels alone scores 0 and one every outlet names differently
+    scores 1.
+    """
+    sets = [s for s in label_sets.values() if s]
+    if len(sets) < 2 or n_outlets < 2:
+        return 0.0
+    overlaps = [len(a & b) / len(a | b) for a, b in itertools.combinations(sets, 2)]
+    return (1 - sum(overlaps) / len(overlaps)) * len(sets) / n_outlets
+
+
+TABLE_COLUMNS = [
+    "entity", "entity_name", "outlet", "labels", "n_labels", "n_unknown", "mean_valence",
+    "spread",
+]  # fmt: skip
+
+
+def build_label_table(labels: Sequence[Label], entity_names: dict[str, str]) -> pd.DataFrame:
+    """One row per entity x outlet that labels it: its labels with counts
+    ("Field Marshal (2); rebel leader (1)"), how many labels, how many no lexicon knows,
+    their mean valence (NaN when none is known), and the entity's ``spread``
+    (:func:`score_label_spread`). Sorted by spread, most differently named first."""
+    outlets = sorted({label.outlet for label in labels})
+    groups: dict[tuple[str, str], list[Label]] = defaultdict(list)
+    for label in labels:
+        groups[(label.entity, label.outlet)].append(label)
+    spreads = {}
+    for entity in {label.entity for label in labels}:
+        sets = {
+            o: {_label_key(lab.label) for lab in groups.get((entity, o), [])} for o in outlets
+        }
+        spreads[entity] = score_label_spread(sets, len(outlets))
+    rows = []
+    for (entity, outlet), group in groups.items():
+        counts = Counter(_label_key(lab.label) for lab in group)
+        surface = {}
+        for lab in group:
+            surface.setdefault(_label_key(lab.label), " ".join(lab.label.split()))
+        known = [lab.valence for lab in group if lab.valence is not None]
+        rows.append(
+            {
+                "entity": entity,
+                "entity_name": entity_names.get(entity, entity),
+                "outlet": outlet,
+                "labels": "; ".join(f"{surface[k]} ({n})" for k, n in counts.most_common()),
+                "n_labels": len(group),
+                "n_unknown": len(group) - len(known),
+                "mean_valence": sum(known) / len(known) if known else float("nan"),
+                "spread": spreads[entity],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    if frame.empty:
+        return frame
+    totals = frame.groupby("entity")["n_labels"].transform("sum")
+    frame = frame.assign(_total=totals).sort_values(
+        ["spread", "_total", "entity", "outlet"], ascending=[False, False, True, True]
+    )
+    return frame.drop(columns="_total").reset_index(drop=True)

@@ -1,0 +1,47 @@
+"""Helpers for reading what an AppTest run shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+SAMPLE = ROOT / "data" / "stories" / "libya-ceasefire-2020"
+
+PAGES = [
+    "overview", "labels", "terms", "side_by_side", "sentiment", "readability", "distinctive",
+    "lexicon", "methods",
+]  # fmt: skip
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"ui/views/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    """Every plotly figure on the page, as the JSON the browser gets."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def figure(at: AppTest, title_start: str) -> dict:
+    found = [f for f in figures(at) if f["layout"]["title"]["text"].startswith(title_start)]
+    assert len(found) == 1, [f["layout"]["title"]["text"] for f in figures(at)]
+    return found[0]
+
+
+def trace_names(fig: dict) -> list[str]:
+    return [t.get("name") for t in fig["data"]]
+
+
+def outlet_widget(at: AppTest):
+    (widget,) = [w for w in at.sidebar.multiselect if w.key.startswith("outlets:")]
+    return widget
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(h.value for h in at.html)

@@ -1,0 +1,37 @@
+"""AppTest fixtures: the real app on the real sample story, saves going to a tmp folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from apptest_helpers import APP, SAMPLE
+from streamlit.testing.v1 import AppTest
+
+
+@pytest.fixture
+def stories_dir(tmp_path, monkeypatch) -> Path:
+    """SLANT_STORIES_DIR for this test: an empty tmp folder."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    monkeypatch.setenv("SLANT_STORIES_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def app(stories_dir) -> AppTest:
+    """The app after its first run, with no cache carried over from another test."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def story_copy(stories_dir) -> Path:
+    """A copy of the sample story in SLANT_STORIES_DIR, for tests that write into a story."""
+    return Path(shutil.copytree(SAMPLE, stories_dir / "libya-copy")).resolve()

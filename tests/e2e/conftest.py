@@ -1,0 +1,54 @@
+"""Real-browser fixtures: `streamlit run app.py` on a free port (saves go to a tmp folder)
+and Playwright driving Debian's /usr/bin/chromium (never `playwright install`). Every test
+in this folder is marked e2e. Env override: CHROMIUM_PATH.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from streamlit_browser import ROOT, launch_chromium, start_streamlit, stop_streamlit, wait_idle
+
+ARTIFACTS = ROOT / "artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {**os.environ, "SLANT_STORIES_DIR": str(tmp / "stories")}
+    proc, url = start_streamlit(tmp / "streamlit.log", env)
+    try:
+        yield url
+    finally:
+        stop_streamlit(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh tab on the app (laptop-sized), with page errors collected in page.errors."""
+    context = browser.new_context(viewport={"width": 1366, "height": 850})
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.goto(app_url)
+    wait_idle(tab)
+    yield tab
+    context.close()

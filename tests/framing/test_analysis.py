@@ -1,0 +1,122 @@
+import math
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from framing.analysis import ARTICLE_COLUMNS, analyze_story
+from framing.models import Article, Story
+from framing.text import split_sentences
+
+SO_CALLED = "002_a1013574c7223587"
+RETIRED = "000_027106809507258a"
+
+
+def _hits(analysis, article_id, *, in_quote):
+    terms = analysis.terms
+    rows = terms[(terms.article_id == article_id) & (terms.in_quote == in_quote)]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("article_id", "term", "target"),
+    [
+        (SO_CALLED, "rebel leader", "haftar"),
+        (SO_CALLED, "so-called", "gna"),
+        (RETIRED, "retired major general", "haftar"),
+    ],
+)
+def test_narrator_voice_hits_on_sample(sample_analysis, article_id, term, target):
+    rows = _hits(sample_analysis, article_id, in_quote=False)
+    found = rows[rows.text.str.lower().str.contains(term.split()[0])]
+    assert (found.term.str.lower() == term).any() or (found.text.str.lower() == term).any(), rows[
+        ["text", "term", "target"]
+    ].to_string()
+    assert target in set(found.target)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "term"),
+    [
+        ("001_1772dae4bc28885f", "rebel leader"),  # only 002 calls him a rebel leader
+        ("004_fa847d10f1cc010e", "so-called"),
+        (SO_CALLED, "retired major general"),
+    ],
+)
+def test_terms_absent_where_the_text_does_not_use_them(sample_analysis, article_id, term):
+    terms = sample_analysis.terms
+    rows = terms[terms.article_id == article_id]
+    assert not (rows.text.str.lower() == term).any()
+
+
+def test_quoted_invaders_are_haftars_words(sample_analysis):
+    rows = _hits(sample_analysis, RETIRED, in_quote=True)
+    invaders = rows[rows.text.str.contains("invaders")]
+    assert len(invaders) == 1
+    assert invaders.iloc[0].speaker == "haftar"
+    assert not _hits(sample_analysis, RETIRED, in_quote=False).text.str.contains("invaders").any()
+
+
+def test_every_offset_points_into_the_cleaned_text(sample_analysis):
+    texts = {a.id: a.text for a in sample_analysis.story.articles}
+    for frame in (sample_analysis.terms, sample_analysis.labels, sample_analysis.mentions):
+        for row in frame.itertuples():
+            text = texts[row.article_id]
+            assert 0 <= row.start < row.end <= len(text)
+            column = "label" if "label" in frame.columns else "text"
+            assert text[row.start : row.end] == getattr(row, column)
+
+
+def test_articles_table_shape(sample_analysis):
+    articles = sample_analysis.articles
+    assert list(articles.columns) == ARTICLE_COLUMNS
+    assert len(articles) == 5
+    assert articles.article_id.is_unique
+    assert (articles.words > 200).all()
+    assert set(sample_analysis.outlets.outlet) == set(articles.outlet)
+
+
+def test_sentiment_equals_vader_on_the_same_sentences(sample_analysis):
+    analyzer = SentimentIntensityAnalyzer()
+    for article in sample_analysis.story.articles:
+        compounds = [
+            analyzer.polarity_scores(s.text)["compound"] for s in split_sentences(article.text)
+        ]
+        row = sample_analysis.articles.set_index("article_id").loc[article.id]
+        assert row.sentiment_mean == pytest.approx(sum(compounds) / len(compounds))
+        negative = sum(c <= -0.05 for c in compounds) / len(compounds)
+        assert row.sentiment_share_negative == pytest.approx(negative)
+
+
+def test_furniture_does_not_count(sample_analysis):
+    for article in sample_analysis.story.articles:
+        assert "Please enter your comment" not in article.text
+        assert "Click to see full-size image" not in article.text
+    assert len(sample_analysis.cleaning) >= 5
+
+
+def test_camp_tilt_direction(sample_analysis):
+    tilt = sample_analysis.articles.set_index("article_id").camp_tilt
+    # 002 calls Haftar a rebel leader and the GNA "so-called": negative toward both, while
+    # 004 (Field Marshal) favours the LNA side.
+    assert tilt["004_fa847d10f1cc010e"] > 0
+
+
+def test_empty_story_gives_empty_tables_with_columns(sample_lexicon):
+    analysis = analyze_story(Story("empty", "Empty", "", ()), sample_lexicon)
+    assert analysis.articles.empty and list(analysis.articles.columns) == ARTICLE_COLUMNS
+    assert analysis.terms.empty and "in_quote" in analysis.terms.columns
+
+
+def test_analysis_does_not_mutate_inputs(sample_story, sample_lexicon):
+    before = (sample_story, sample_lexicon)
+    analyze_story(sample_story, sample_lexicon)
+    assert (sample_story, sample_lexicon) == before
+
+
+def test_one_word_article(sample_lexicon):
+    article = Article("x", "O", "t", "", "", "Haftar", "Haftar")
+    analysis = analyze_story(Story("s", "S", "", (article,)), sample_lexicon)
+    row = analysis.articles.iloc[0]
+    assert row.words == 1
+    assert row.loaded_hits == 0
+    assert math.isnan(row.loaded_quote_per_100w)

@@ -1,0 +1,95 @@
+"""The command-line contract of DESIGN.md, run as a user would: a subprocess."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT, SAMPLE_STORY
+
+ANALYZE_KEYS = {
+    "article_id", "outlet", "title", "words", "sentences", "loaded_per_100w", "sentiment_mean",
+    "flesch_reading_ease", "flesch_kincaid_grade",
+}  # fmt: skip
+TERM_KEYS = {"article_id", "outlet", "start", "end", "text", "category", "target", "valence",
+             "in_quote"}  # fmt: skip
+LABEL_KEYS = {"entity", "article_id", "outlet", "label", "in_quote", "valence"}
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "framing", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "keys"), [("analyze", ANALYZE_KEYS), ("terms", TERM_KEYS), ("labels", LABEL_KEYS)]
+)
+def test_json_records_on_the_sample(command, keys):
+    result = run(command, SAMPLE_STORY, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert records and all(keys <= set(r) for r in records)
+    if command == "analyze":
+        assert len(records) == 5
+        assert {r["article_id"] for r in records} == {p.stem for p in SAMPLE_STORY.glob("0*.txt")}
+
+
+def test_csv_output_and_out_file(tmp_path):
+    result = run("analyze", SAMPLE_STORY, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("article_id,outlet,title")
+    out = tmp_path / "scores.parquet"
+    assert run("terms", SAMPLE_STORY, "--out", out).returncode == 0
+    assert TERM_KEYS <= set(pd.read_parquet(out).columns)
+
+
+def test_single_text_file_and_bulk_ids(tmp_path):
+    text = tmp_path / "one.txt"
+    text.write_text("The so-called experts slammed the plan. It failed.", encoding="utf-8")
+    records = json.loads(run("terms", text).stdout)
+    assert {r["text"] for r in records} >= {"so-called", "slammed"}
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text(
+        '{"id": "a7", "outlet": "X", "text": "A warlord spoke."}\n'
+        '{"outlet": "Y", "text": "Nothing here."}\n',
+        encoding="utf-8",
+    )
+    ids = [r["article_id"] for r in json.loads(run("analyze", bulk).stdout)]
+    assert ids == ["a7", "2"]
+
+
+def _bad_inputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    no_text = tmp_path / "notext.csv"
+    no_text.write_text("outlet,title\nA,B\n")
+    bad_lexicon = tmp_path / "lex.csv"
+    bad_lexicon.write_text(
+        "kind,text,forms,category,actor,camp,valence,note\nterm,x,,hedge,,,9,n\n"
+    )
+    return [
+        ([tmp_path / "missing"], "missing"),
+        ([empty], "empty.txt"),
+        ([binary], "image.txt"),
+        ([no_text], "notext.csv"),
+        ([SAMPLE_STORY, "--lexicon", bad_lexicon], "lex.csv"),
+    ]
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path):
+    for args, name in _bad_inputs(tmp_path):
+        result = run("analyze", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert name in result.stderr
+        assert result.stdout == ""

@@ -1,0 +1,91 @@
+"""What every page starts with (title, the analysis of the selected story, outlet filter)
+and the helpers every page draws tables and charts with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from framing.analysis import StoryAnalysis
+from framing.charts import outlet_colors
+from framing.lexicon import LexiconError
+from ui import html, loaders, state
+
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+@dataclass(frozen=True)
+class View:
+    """The analysis of the whole story, and the outlets the user chose to see."""
+
+    analysis: StoryAnalysis
+    outlets: tuple[str, ...]
+    colors: dict[str, str]  # over ALL outlets of the story, so filtering never recolours
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table of the analysis restricted to the outlets shown."""
+        frame = getattr(self.analysis, name)
+        if "outlet" not in frame.columns or len(self.outlets) == len(self.colors):
+            return frame
+        return frame[frame["outlet"].isin(self.outlets)]
+
+    @property
+    def actor_names(self) -> dict[str, str]:
+        return {a.id: a.name for a in self.analysis.lexicon.actors}
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return {a.id: a.title for a in self.analysis.story.articles}
+
+
+def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | None:
+    """Title and intro of a page, then the (cached) analysis of the selected story.
+
+    When the story's lexicons do not load, the error is shown and the page stops, unless
+    ``needs_lexicon`` is False (the Lexicon page, where it gets fixed): then None.
+    """
+    selection = state.get_selection()
+    st.header(title)
+    st.caption(intro)
+    st.html(html.style_tag())
+    story = selection.story
+    try:
+        lexicon = loaders.load_lexicon(story)
+    except LexiconError as error:
+        st.error(f"The story's lexicons could not be loaded: {error}")
+        if not needs_lexicon:
+            return None
+        st.page_link("ui/views/lexicon.py", label="Fix it on the Lexicon page")
+        st.stop()
+    with st.spinner(f"Analysing {len(story.articles)} articles…"):
+        analysis = loaders.analyze(story, lexicon)
+    st.sidebar.download_button(
+        "Download all tables (zip of CSV)",
+        data=lambda: loaders.tables_zip(analysis),
+        file_name=f"{story.slug or 'story'}-slant-tables.zip",
+        mime="application/zip",
+        key="download_all",
+        on_click="ignore",
+    )
+    return View(analysis, selection.outlets, outlet_colors(selection.all_outlets))
+
+
+def render_chart(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:
+    """A table with an explicit CSV download under it (the file is built on click)."""
+    st.dataframe(frame, key=f"{key}_table", hide_index=True, **dataframe_args)
+    st.download_button(
+        f"Download {name} as CSV",
+        data=lambda: frame.to_csv(index=False),
+        file_name=f"{name.replace(' ', '_')}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )

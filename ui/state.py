@@ -1,0 +1,72 @@
+"""Session-state keys shared by the sidebar and the pages, their defaults, and where
+stories live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from framing.models import Article, Story
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_ROOT = ROOT / "data" / "stories"
+SAMPLE_SLUG = "libya-ceasefire-2020"
+STORIES_DIR_ENV = "SLANT_STORIES_DIR"
+
+# Widget keys (kept here so that tests and pages name the same widgets).
+STORY = "story_folder"
+OUTLETS = "outlets"  # prefix; the widget key also carries the story and its outlets
+UPLOAD = "upload"  # prefix; one uploader per story folder
+PASTE_TEXT = "paste_text"
+PASTE_OUTLET = "paste_outlet"
+PASTE_TITLE = "paste_title"
+PASTE_ADD = "paste_add"
+FETCH_URL = "fetch_url"
+FETCH_GO = "fetch_go"
+SAVE_NAME = "save_name"
+SAVE_GO = "save_go"
+SAVE_CONFIRM = "save_confirm"
+SAVE_CANCEL = "save_cancel"
+
+# Plain state (not widgets).
+ADDED = "added_articles"  # {story folder: [Article, ...]} pasted or fetched this session
+HIDDEN = "hidden_outlets"  # {story folder: {outlet, ...}} the user chose not to show
+PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overwrite
+NOTICE = "notice"  # one-shot message shown after a rerun, e.g. "Saved to ..."
+SELECTION = "selection"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the sidebar chose: the story (with added articles) and the outlets to show."""
+
+    story: Story
+    outlets: tuple[str, ...]  # shown, in the order of all_outlets
+    all_outlets: tuple[str, ...]  # every outlet of the story, sorted
+
+
+def stories_dir() -> Path:
+    """Where "Save story" writes: $SLANT_STORIES_DIR, else the bundled data/stories."""
+    return Path(os.environ.get(STORIES_DIR_ENV) or SAMPLE_ROOT)
+
+
+def added_articles(folder: str) -> list[Article]:
+    """The articles pasted or fetched into the story at ``folder`` in this session."""
+    return st.session_state.setdefault(ADDED, {}).setdefault(folder, [])
+
+
+def hidden_outlets(folder: str) -> set[str]:
+    """Outlets of the story at ``folder`` that the user has filtered out."""
+    return st.session_state.setdefault(HIDDEN, {}).setdefault(folder, set())
+
+
+def set_selection(selection: Selection) -> None:
+    st.session_state[SELECTION] = selection
+
+
+def get_selection() -> Selection:
+    """The Selection the sidebar made in this run (the sidebar runs before every page)."""
+    return st.session_state[SELECTION]

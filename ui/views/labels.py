@@ -1,0 +1,43 @@
+"""Labels: how each outlet names each actor, coloured by what the label implies."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing import charts
+from ui import html
+from ui.page import View, render_chart, render_table, start_page
+
+
+def render_labels(view: View) -> None:
+    labels = view.table("labels")
+    table = view.table("label_table")
+    if labels.empty:
+        st.info("No labels were found for the outlets shown.")
+        return
+    st.html(html.legend_html())
+    entities = list(dict.fromkeys(table["entity"]))
+    st.html(html.label_matrix_html(labels, entities, view.outlets, view.colors))
+    unknown = int((~labels["known"].astype(bool)).sum())
+    if unknown:
+        st.caption(
+            f"{unknown} labels (dashed, with “?”) are not in any lexicon yet: give them a "
+            "valence on the Lexicon page and every score uses it at once."
+        )
+        st.page_link("ui/views/lexicon.py", label="Score a label on the Lexicon page", icon="✏️")
+    render_chart(charts.build_label_valence_figure(table, view.outlets), "lb_matrix")
+    st.subheader("Labels by actor and outlet")
+    st.caption("Sorted by spread: the actors the outlets name most differently come first.")
+    render_table(table, "label table", "lb_summary")
+    st.subheader("Every label, with where it was found")
+    render_table(labels, "labels", "lb_all")
+
+
+render_labels(
+    start_page(
+        "Labels",
+        "The descriptors each outlet attaches to each actor (“Field Marshal”, “rebel leader”, "
+        "“retired Major General”). Colour = the label's valence toward the actor: red "
+        "unfavourable, blue favourable, grey neutral. Hover a label for details.",
+    )
+)

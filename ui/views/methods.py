@@ -1,0 +1,124 @@
+"""Methods: every score in plain words, its formula, its limits; the cleaning applied."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.page import View, render_table, start_page
+
+METHODS = [
+    (
+        "Loaded-term density",
+        "How often an outlet uses loaded words: name-calling (“warlord”), loaded verbs "
+        "(“slammed”), distancing markers (“so-called”, “claimed”), hedges, and story labels "
+        "whose valence is not neutral. Hits in the outlet's own voice and inside quotes are "
+        "counted apart, because quoting a loaded word is not the same as using it.",
+        r"\text{own voice per 100 words} = 100 \cdot \frac{\text{hits outside quotes}}"
+        r"{\text{words outside quotes}}",
+        "Only words in the lexicons count; a loaded phrase the lexicon does not know is "
+        "missed, and a listed word used literally is counted. Per-outlet values are the mean "
+        "over its articles.",
+    ),
+    (
+        "Labels and actor framing",
+        "The descriptors attached to each actor (“Field Marshal”, “rebel leader”) and the "
+        "valence the story lexicon gives them toward that actor, from −2 (strongly "
+        "unfavourable) to +2 (strongly favourable). Actor framing is the mean valence of the "
+        "labels and loaded terms aimed at the actor in the outlet's own voice.",
+        r"\text{framing}(\text{outlet}, \text{actor}) = \frac{\sum \text{valence of hits}}"
+        r"{\text{number of hits}}",
+        "Valences are judgements written in the lexicon with a note saying why; edit them on "
+        "the Lexicon page. Labels found by pattern but not in the lexicon are shown with “?” "
+        "and do not count until they get a valence. Which actor a term aims at is decided by "
+        "proximity and can be wrong.",
+    ),
+    (
+        "Camp tilt",
+        "When the story lexicon puts actors in camps (sides), the mean own-voice valence "
+        "toward the first camp minus the mean toward the second.",
+        r"\text{tilt} = \overline{v}_{\text{camp A}} - \overline{v}_{\text{camp B}}",
+        "Empty when the lexicon has fewer than two camps or nothing is aimed at either side.",
+    ),
+    (
+        "Voices",
+        "Who is quoted: quotes are found from quotation marks, attributed to a speaker from "
+        "the words around them (“said Haftar”), and measured in words.",
+        r"\text{share}(\text{speaker}) = \frac{\text{quoted words of the speaker}}"
+        r"{\text{all quoted words}}",
+        "Indirect speech (“Haftar said that …”) is not a quote. Unclosed or nested quotes and "
+        "pronoun speakers (“he said”) are attributed by heuristics, or left unattributed.",
+    ),
+    (
+        "Sentiment",
+        "VADER (Hutto & Gilbert 2014) scores each sentence's wording from −1 (very negative) "
+        "to +1 (very positive). An article's sentiment is the mean over its sentences; a "
+        "sentence is negative at ≤ −0.05 and positive at ≥ +0.05. Per actor: the mean over "
+        "the sentences that name the actor.",
+        r"\text{sentiment} = \frac{1}{n}\sum_{i=1}^{n} \text{compound}(s_i)",
+        "VADER was built for social-media English; it reads tone, not stance (“the ceasefire "
+        "collapsed” is negative whoever is blamed) and includes quoted words. Scoring whole "
+        "documents saturates toward ±1, so it is done per sentence.",
+    ),
+    (
+        "Readability",
+        "Standard indices from sentence length and word length (syllables or letters): "
+        "Flesch reading ease (higher = easier), and grade levels: Flesch-Kincaid, Gunning "
+        "fog, SMOG, Coleman-Liau, automated readability index; plus the Dale-Chall score "
+        "(share of words outside a list of familiar words). Computed offline with textstat "
+        "and the CMU pronouncing dictionary, on the cleaned text.",
+        r"\text{FK grade} = 0.39\,\frac{\text{words}}{\text{sentences}} + 11.8\,"
+        r"\frac{\text{syllables}}{\text{words}} - 15.59",
+        "Formulas made for school texts; names, numbers and translated prose skew them, and "
+        "short articles give noisy values. Compare outlets, not absolute grades.",
+    ),
+    (
+        "Distinctive words",
+        "Each outlet's word counts against all the other outlets' counts, as a log-odds ratio "
+        "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), divided by its "
+        "standard error. |z| > 1.96 is marked as significant.",
+        r"z_w = \frac{\delta_w}{\sqrt{\sigma^2(\delta_w)}},\quad \delta_w = \log\frac{y_w+"
+        r"\alpha_w}{n+\alpha_0-y_w-\alpha_w} - \log\frac{y'_w+\alpha_w}{n'+\alpha_0-y'_w-"
+        r"\alpha_w}",
+        "With few articles per outlet, one article's topic drives the list; words are not "
+        "stemmed; 5% significance over thousands of words still flags some by chance.",
+    ),
+]
+
+
+def render_methods(view: View) -> None:
+    for title, plain, formula, limits in METHODS:
+        st.subheader(title)
+        st.markdown(plain)
+        st.latex(formula)
+        st.markdown(f"**Limits.** {limits}")
+    st.subheader("Cleaning applied to each article")
+    st.markdown(
+        "Page furniture is not the outlet's journalism: embedded video ids, donation buttons, "
+        "comment forms, repeated headlines and the like are removed before any score is "
+        "computed. Offsets below point into the raw text."
+    )
+    cleaning = view.table("cleaning")
+    counts = cleaning.groupby("article_id").size()
+    for article in view.analysis.story.articles:
+        if article.outlet not in view.outlets:
+            continue
+        removed = cleaning[cleaning["article_id"] == article.id]
+        note = f" · outlet {article.outlet_note}" if article.outlet_note else ""
+        with st.expander(
+            f"{article.outlet} — {article.title or article.id}: "
+            f"{counts.get(article.id, 0)} removals{note}"
+        ):
+            if removed.empty:
+                st.caption("Nothing removed.")
+            for row in removed.itertuples():
+                st.markdown(f"**{row.reason}** (characters {row.start}–{row.end})")
+                st.code(row.text, language=None, wrap_lines=True)
+    render_table(cleaning, "cleaning", "md_cleaning")
+
+
+render_methods(
+    start_page(
+        "Methods",
+        "What each number means, how it is computed, and where it goes wrong.",
+    )
+)

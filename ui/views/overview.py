@@ -1,0 +1,113 @@
+"""Overview: one card per outlet, what stands out, and the comparison charts."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from framing import charts
+from ui import html
+from ui.page import View, render_chart, render_table, start_page
+
+
+def _number(value: float, fmt: str) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else fmt % value
+
+
+def _framing_line(framing: pd.DataFrame, outlet: str, names: int = 3) -> str:
+    rows = framing[framing["outlet"] == outlet].head(names)
+    if rows.empty:
+        return '<span class="muted">no loaded term aimed at an actor</span>'
+    return " · ".join(
+        f'<span style="color:{charts.valence_color(r.mean_valence)}">'
+        f"{escape(r.actor_name)} {r.mean_valence:+.1f}</span>"
+        for r in rows.itertuples()
+    )
+
+
+def _cards_html(view: View) -> str:
+    outlets = view.table("outlets")
+    framing = charts.score_outlet_actor_framing(view.table("actor_framing"))
+    cards = []
+    for row in outlets.itertuples():
+        color = view.colors.get(row.outlet, "#999")
+        cards.append(
+            f'<div class="card" style="border-top:4px solid {color}">'
+            f"<h4>{html.swatch(color)}{escape(str(row.outlet))}</h4>"
+            f"{row.articles} article{'s' if row.articles != 1 else ''} · {row.words:,} words<br>"
+            f"Loaded terms: <b>{_number(row.loaded_per_100w, '%.2f')}</b> /100 words "
+            f'<span class="muted">(own voice {_number(row.loaded_narrator_per_100w, "%.2f")})'
+            "</span><br>"
+            f"Actor framing: {_framing_line(framing, row.outlet)}<br>"
+            f"Sentiment: <b>{_number(row.sentiment_mean, '%+.2f')}</b> "
+            f'<span class="muted">({_number(row.sentiment_share_negative * 100, "%.0f")}% '
+            "negative sentences)</span><br>"
+            f"Reading grade: <b>{_number(row.flesch_kincaid_grade, '%.1f')}</b> "
+            '<span class="muted">(Flesch-Kincaid)</span>'
+            "</div>"
+        )
+    return '<div class="slant"><div class="cards">' + "".join(cards) + "</div></div>"
+
+
+def _extreme(outlets: pd.DataFrame, column: str, largest: bool) -> str | None:
+    values = outlets.dropna(subset=[column])
+    if len(values) < 2:
+        return None
+    row = values.loc[values[column].idxmax() if largest else values[column].idxmin()]
+    return f"**{row['outlet']}** ({row[column]:.2f})"
+
+
+def _highlights(view: View) -> list[str]:
+    outlets = view.table("outlets")
+    lines = []
+    for column, largest, text in (
+        ("loaded_narrator_per_100w", True, "Most loaded language in its own voice"),
+        ("sentiment_mean", False, "Most negative sentences on average"),
+        ("flesch_kincaid_grade", True, "Hardest to read (grade level)"),
+        ("quote_share", True, "Leans most on quotes (share of words)"),
+    ):
+        found = _extreme(outlets, column, largest)
+        if found:
+            lines.append(f"- {text}: {found}")
+    spread = view.table("label_table")
+    if not spread.empty:
+        top = spread.iloc[0]
+        by_outlet = spread[spread["entity"] == top["entity"]]
+        named = "; ".join(f"{r.outlet}: “{r.labels}”" for r in by_outlet.head(4).itertuples())
+        lines.append(f"- Named most differently: **{top['entity_name']}** — {named}")
+    return lines
+
+
+def render_overview(view: View) -> None:
+    st.html(_cards_html(view))
+    lines = _highlights(view)
+    if lines:
+        st.markdown("**What stands out**\n" + "\n".join(lines))
+    render_chart(
+        charts.build_outlet_comparison_figure(view.table("outlets"), view.colors), "ov_compare"
+    )
+    left, right = st.columns(2)
+    with left:
+        render_chart(
+            charts.build_actor_framing_figure(view.table("actor_framing"), view.colors),
+            "ov_framing",
+        )
+    with right:
+        render_chart(charts.build_voices_figure(view.table("voices"), view.colors), "ov_voices")
+    st.subheader("Outlets")
+    render_table(view.table("outlets"), "outlets", "ov_outlets")
+    st.subheader("Articles")
+    render_table(view.table("articles"), "articles", "ov_articles")
+
+
+render_overview(
+    start_page(
+        "Overview",
+        "How each outlet covers the story: how loaded its language is, how it frames each "
+        "actor, how negative and how hard to read it is. Hover any chart for the numbers; "
+        "every number is explained on the Methods page.",
+    )
+)

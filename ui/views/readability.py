@@ -1,0 +1,33 @@
+"""Readability: the usual indices per outlet and the spread of sentence lengths."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing import charts
+from ui.page import View, render_chart, render_table, start_page
+
+COLUMNS = [
+    "outlet", "article_id", "title", "words", "sentences", "words_per_sentence",
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall",
+    "coleman_liau", "ari",
+]  # fmt: skip
+
+
+def render_readability(view: View) -> None:
+    render_chart(charts.build_readability_figure(view.table("outlets"), view.colors), "rd_index")
+    render_chart(
+        charts.build_sentence_length_figure(view.table("sentences"), view.colors), "rd_lengths"
+    )
+    st.subheader("Per article")
+    render_table(view.table("articles")[COLUMNS], "readability", "rd_articles")
+
+
+render_readability(
+    start_page(
+        "Readability",
+        "Computed on the cleaned text (page furniture removed). Grade indices estimate the US "
+        "school grade needed to follow the text; Flesch reading ease runs the other way "
+        "(higher = easier). Translated texts and short articles make these noisy.",
+    )
+)

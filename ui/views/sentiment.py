@@ -1,0 +1,56 @@
+"""Sentiment: per outlet, per actor, and sentence by sentence through each article."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing import charts
+from ui.page import View, render_chart, render_table, start_page
+
+ARC_DEFAULT = 12  # more lines than this make the arc chart unreadable
+
+
+def render_sentiment(view: View) -> None:
+    render_chart(
+        charts.build_sentiment_outlet_figure(view.table("outlets"), view.colors), "st_outlets"
+    )
+    render_chart(
+        charts.build_actor_sentiment_figure(view.table("actor_sentiment"), view.colors),
+        "st_actors",
+    )
+    sentences = view.table("sentences")
+    titles = view.titles
+    ids = list(dict.fromkeys(sentences["article_id"]))
+    chosen = st.multiselect(
+        "Articles in the arc",
+        ids,
+        default=ids[:ARC_DEFAULT],
+        format_func=lambda a: f"{titles.get(a, a)} ({a})",
+        key="st_arc_articles",
+    )
+    render_chart(
+        charts.build_sentiment_arc_figure(
+            sentences[sentences["article_id"].isin(chosen)], view.colors, titles
+        ),
+        "st_arc",
+    )
+    st.subheader("The most negative and most positive sentences")
+    columns = ["outlet", "article_id", "index", "compound", "in_quote", "actors", "text"]
+    ranked = sentences.sort_values("compound", kind="stable")[columns]
+    left, right = st.columns(2)
+    with left:
+        render_table(ranked.head(10), "most negative sentences", "st_negative")
+    with right:
+        render_table(ranked.tail(10).iloc[::-1], "most positive sentences", "st_positive")
+    st.subheader("Every sentence")
+    render_table(sentences, "sentences", "st_sentences")
+
+
+render_sentiment(
+    start_page(
+        "Sentiment",
+        "VADER's compound score of every sentence (−1 very negative … +1 very positive; "
+        "between −0.05 and +0.05 counts as neutral). It measures the tone of the words, "
+        "including quoted ones, not the outlet's stance.",
+    )
+)

@@ -1,0 +1,61 @@
+"""Loaded terms: which loaded words each outlet uses, in whose voice, with the context."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing import charts
+from ui.page import View, render_chart, render_table, start_page
+
+VOICES = {"all": None, "own voice": False, "in quotes": True}
+KWIC_COLUMNS = [
+    "outlet", "article_id", "context_left", "text", "context_right", "term", "category",
+    "target", "valence", "in_quote", "speaker", "note", "lexicon", "start", "end",
+]  # fmt: skip
+
+
+def render_terms(view: View) -> None:
+    terms = view.table("terms")
+    left, right = st.columns([3, 2])
+    with left:
+        render_chart(charts.build_term_heatmap_figure(terms), "tm_heatmap")
+    with right:
+        render_chart(
+            charts.build_term_density_figure(view.table("outlets"), view.colors), "tm_density"
+        )
+    st.subheader("Every hit in context")
+    loaded = terms[terms["loaded"].astype(bool)]
+    a, b, c = st.columns(3)
+    chosen = a.multiselect("Terms", sorted(loaded["term"].unique()), key="tm_terms")
+    categories = b.multiselect("Categories", sorted(loaded["category"].unique()), key="tm_cat")
+    voice = c.radio("Voice", list(VOICES), horizontal=True, key="tm_voice")
+    if chosen:
+        loaded = loaded[loaded["term"].isin(chosen)]
+    if categories:
+        loaded = loaded[loaded["category"].isin(categories)]
+    if VOICES[voice] is not None:
+        loaded = loaded[loaded["in_quote"].astype(bool) == VOICES[voice]]
+    st.caption(
+        f"{len(loaded)} hits. Neutral story labels (valence 0) are left out; they are in the "
+        "download of all tables."
+    )
+    render_table(
+        loaded[KWIC_COLUMNS],
+        "loaded terms",
+        "tm_kwic",
+        column_config={
+            "context_left": st.column_config.TextColumn("left context", width="medium"),
+            "text": st.column_config.TextColumn("term in text"),
+            "context_right": st.column_config.TextColumn("right context", width="medium"),
+        },
+    )
+
+
+render_terms(
+    start_page(
+        "Loaded terms",
+        "Words from the loaded-language lexicon (name-calling, loaded verbs, distancing "
+        "markers such as “so-called”) and story labels with a valence, counted apart in the "
+        "outlet's own voice and inside quotes.",
+    )
+)
