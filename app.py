@@ -4,18 +4,19 @@ import streamlit as st
 
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="Slant: news framing", page_icon=":material/balance:", layout="wide")
+# Emoji icons only: a :material/...: icon would become a favicon fetched from a CDN.
+st.set_page_config(page_title="Slant: news framing", page_icon="⚖️", layout="wide")
 
 PAGES = [
-    st.Page("ui/views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("ui/views/labels.py", title="Labels", icon=":material/sell:"),
-    st.Page("ui/views/terms.py", title="Loaded terms", icon=":material/format_quote:"),
-    st.Page("ui/views/side_by_side.py", title="Side by side", icon=":material/view_column:"),
-    st.Page("ui/views/sentiment.py", title="Sentiment", icon=":material/mood:"),
-    st.Page("ui/views/readability.py", title="Readability", icon=":material/menu_book:"),
-    st.Page("ui/views/distinctive.py", title="Distinctive words", icon=":material/key:"),
-    st.Page("ui/views/lexicon.py", title="Lexicon", icon=":material/edit_note:"),
-    st.Page("ui/views/methods.py", title="Methods", icon=":material/science:"),
+    st.Page("ui/views/overview.py", title="Overview", icon="📊", default=True),
+    st.Page("ui/views/labels.py", title="Labels", icon="🏷️"),
+    st.Page("ui/views/terms.py", title="Loaded terms", icon="💬"),
+    st.Page("ui/views/side_by_side.py", title="Side by side", icon="📰"),
+    st.Page("ui/views/sentiment.py", title="Sentiment", icon="🙂"),
+    st.Page("ui/views/readability.py", title="Readability", icon="📖"),
+    st.Page("ui/views/distinctive.py", title="Distinctive words", icon="🔑"),
+    st.Page("ui/views/lexicon.py", title="Lexicon", icon="📝"),
+    st.Page("ui/views/methods.py", title="Methods", icon="🔬"),
 ]
 
 page = st.navigation(PAGES)

@@ -15,6 +15,8 @@ common word at a sentence start or in a title-case headline.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -73,6 +75,8 @@ VERBS_BEFORE_NAMES = frozenset(
     ousts defeated defeats elected elects nominated nominates criticized criticised
     criticizes criticises condemned condemns described describes hosted hosts received
     receives phoned calling meeting including led leads let lets made makes see saw seen
+    give gives gave given tell send sends sent show shows showed help helps helped offer
+    offers offered pay pays paid beat beats thank ask urge meet join replace name elect
     """.split()
 )
 COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs".split())
@@ -148,16 +152,28 @@ PORTFOLIO_WORDS = frozenset(
     security home war economy trade staff information culture tourism environment
     """.split()
 )
+# Lower-case words inside a name ("Muammar al Gaddafi", "Ursula von der Leyen"); the
+# hyphenated prefixes ("al-Serraj", "as-Sisi") admit a few more.
 NAME_PARTICLES = frozenset(
-    "al el ad ash as at az an ar ul bin ibn abu ben bint de da di du del della dos das "
-    "van von der den ter le la".split()
+    "al el bin ibn abu ben bint de da di du del della dos das van von der den ter le la".split()
 )
+PREFIX_PARTICLES = NAME_PARTICLES | frozenset("ad ash as at az an ar ul d l o".split())
+# Lower-case words that premodify a capitalised title ("former President", "then-Senator").
+TITLE_PREMODIFIERS = frozenset(
+    """
+    former retired late then acting interim deputy outgoing incoming ousted exiled deposed
+    embattled disgraced self-proclaimed self-styled so-called longtime long-time veteran
+    de facto would-be newly elected
+    """.split()
+)
+# Endings of lower-case adjectives ("revolutionary", "authoritarian", "reclusive").
+ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "less", "ary", "ian", "ent", "ant", "ible", "able")
 PREPOSITIONS = frozenset("of for to in at from with on by over under about against".split())
 DEMONYM_SUFFIXES = ("an", "ian", "ish", "ese", "i", "ch")
 MAX_DESCRIPTOR_WORDS = 6
 MAX_APPOSITIVE_WORDS = 12
 
-PARTICLE_PREFIX_RE = re.compile(r"^(?:%s)[-'’](?=[A-Z])" % "|".join(sorted(NAME_PARTICLES)))
+PARTICLE_PREFIX_RE = re.compile(r"^(?:%s)[-'’](?=[A-Z])" % "|".join(sorted(PREFIX_PARTICLES)))
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
 
@@ -193,11 +209,11 @@ class _Tok:
     possessive: bool  # followed by 's (which is not part of the token)
     initial: bool  # opens the sentence, a quotation or a clause after a colon
 
-    @property
+    @functools.cached_property
     def cap(self) -> bool:
         return self.text[:1].isupper() or PARTICLE_PREFIX_RE.match(self.text) is not None
 
-    @property
+    @functools.cached_property
     def acronym(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return (
@@ -374,6 +390,7 @@ def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary, sent: int) -> list[_R
                 and ok[j + 1]
                 and tokens[j + 1].spaced
                 and not _is_title(tokens[j - 1])
+                and not tokens[j - 1].acronym
             ):
                 j += 2
             elif tokens[j].low in ("of", "for"):
@@ -429,19 +446,41 @@ def _split_title(tokens: Sequence[_Tok], sent: int, lo: int, hi: int) -> _Run:
             and (k > last_title + 1 or tokens[last_title].low in PORTFOLIO_WORDS)
         ):
             last_title = k
-    return _Run(sent, lo, last_title + 1 if last_title >= 0 else lo, hi)
+    if last_title < 0 or any(t.low in ORG_HEADS for t in tokens[last_title + 1 : hi]):
+        return _Run(sent, lo, lo, hi)  # no title, or an office: "Justice Department"
+    return _Run(sent, lo, last_title + 1, hi)
+
+
+def _adjectival(tok: _Tok) -> bool:
+    """A lower-case word that reads as an adjective: 'former', 'UN-backed', 'reclusive'."""
+    return (
+        tok.low in TITLE_PREMODIFIERS
+        or "-" in tok.low
+        or tok.low.endswith(ADJECTIVE_SUFFIXES)
+        or tok.low.endswith("ed")
+    )
 
 
 def _extend_left(tokens: Sequence[_Tok], start: int, end: int) -> int:
-    """Grow a descriptor ending at ``end`` leftwards over modifiers; returns its new start."""
+    """Grow a descriptor ending at ``end`` leftwards over modifiers; returns its new start.
+
+    Before a lower-case role noun any content word may be a modifier ('army commander');
+    before a capitalised title only capitalised words and adjectives ('former President'),
+    so 'the decision President Trump will take' keeps just 'President'.
+    """
+    noun_head = not tokens[end - 1].cap
     while start > 0 and end - start < MAX_DESCRIPTOR_WORDS and tokens[start].spaced:
         tok = tokens[start - 1]
         if tok.possessive or _is_stop(tok) or tok.low in COURTESY_TITLES:
             break
+        if tok.low.endswith("ing") and "-" not in tok.low:
+            break  # "Hosting President Macron": a verb, not a modifier
+        if not tok.cap and not noun_head and not _adjectival(tok):
+            break
         if (
             not tok.cap
             and "-" not in tok.low
-            and tok.low.endswith(("ed", "ing"))
+            and tok.low.endswith("ed")
             and not (start >= 2 and tokens[start - 2].low in DETERMINERS and tok.spaced)
         ):
             break  # "killed Libyan revolutionary leader ...": a verb, not a modifier
@@ -471,8 +510,14 @@ def _descriptors_before(tokens: Sequence[_Tok], run: _Run) -> list[tuple[int, in
 
 
 def _grow_descriptor(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple[int, int]]:
+    """The descriptor tokens[start:end] grown leftwards, and any descriptor chained before
+    it: 'Libyan Field Marshal and rebel leader', 'Libyan National Army commander Marshal'."""
     start = _extend_left(tokens, start, end)
-    result = _split_role_pairs(tokens, start, end)
+    result = [(start, end)]
+    if start >= 1 and tokens[start].spaced and not tokens[start - 1].cap:
+        before = tokens[start - 1]
+        if _is_role(before) and not before.possessive and not before.low.endswith("s"):
+            return _grow_descriptor(tokens, start - 1, start) + result
     if (
         start >= 2
         and tokens[start - 1].low == "and"
@@ -480,16 +525,8 @@ def _grow_descriptor(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple
         and tokens[start].spaced
         and _is_role(tokens[start - 2])
     ):
-        result = _grow_descriptor(tokens, start - 2, start - 1) + result
+        return _grow_descriptor(tokens, start - 2, start - 1) + result
     return result
-
-
-def _split_role_pairs(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple[int, int]]:
-    """'Libyan National Army commander Marshal' -> 'Libyan National Army commander', 'Marshal'."""
-    for k in range(start, end - 1):
-        if not tokens[k].cap and _is_role(tokens[k]) and _is_title(tokens[k + 1]):
-            return [(start, k + 1), (k + 1, end)]
-    return [(start, end)]
 
 
 def _phrase_end(tokens: Sequence[_Tok], start: int, stop: int) -> int | None:
@@ -561,27 +598,27 @@ def _appositive_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int] | N
 
 
 def _modifiers_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int, str] | None:
-    """'the so-called Government of National Accord' -> 'so-called' (after a determiner);
-    "Haftar's eastern-based Libyan National Army" -> 'eastern-based' (after a possessive)."""
+    """'the so-called Government of National Accord' -> 'so-called' (after an article);
+    "Haftar's eastern-based Libyan National Army" -> 'eastern-based' (after a possessive).
+    Only adjectives count, and not when the name itself modifies a noun ('the former FBI
+    director')."""
     k = run.lo
+    nxt = tokens[run.hi] if run.hi < len(tokens) else None
+    if nxt is not None and nxt.spaced and not nxt.cap and not _is_stop(nxt):
+        if not nxt.low.endswith(("s", "ed")):
+            return None
     start = k
     while start > 0 and k - start < 3 and tokens[start].spaced:
         tok = tokens[start - 1]
-        if tok.possessive or tok.low in DETERMINERS:
+        if tok.possessive or tok.low in ("the", "a", "an"):
             break
-        if tok.cap and not tok.hyphen_modifier or _is_stop(tok) or _is_role(tok):
+        if tok.cap and not tok.hyphen_modifier or _is_stop(tok) or not _adjectival(tok):
             return None
-        if "-" not in tok.low and tok.low.endswith("ing"):
-            return None  # "the delegation accompanying Siraj": a verb, not a modifier
         start -= 1
     if start == k or start == 0 or not tokens[start].spaced:
         return None
     anchor = tokens[start - 1]
-    if anchor.possessive:
-        return start, k, "possessive"
-    if anchor.low in DETERMINERS:
-        return start, k, "modifier"
-    return None
+    return start, k, "possessive" if anchor.possessive else "modifier"
 
 
 def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple[int, int]]:
@@ -612,11 +649,9 @@ def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple
 def _ends_description(tokens: Sequence[_Tok], head: int, in_name: set[int]) -> bool:
     """Is tokens[head] a singular role word that a verb or a boundary follows?"""
     tok = tokens[head]
-    if not _is_role(tok) or tok.possessive or tok.low.endswith("s"):
+    if not _is_role(tok) or tok.low.endswith("s") or tok.low in COURTESY_TITLES:
         return False
-    if tok.low in COURTESY_TITLES:
-        return False
-    if head + 1 == len(tokens):
+    if head + 1 == len(tokens) or tok.possessive:
         return True
     nxt = tokens[head + 1]
     if not nxt.spaced:
@@ -714,12 +749,14 @@ def _vocabulary(tokens: Iterable[Sequence[_Tok]]) -> _Vocabulary:
 # --- alias merging ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Lower-case ASCII letters and digits only: 'Al-Sarraj' -> 'alsarraj'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed.lower() if c.isalnum() and c.isascii())
 
 
+@functools.lru_cache(maxsize=8192)
 def _surname_key(word: str) -> str:
     """'al-Serraj' -> 'serraj': the family-name part, particle prefix removed."""
     return _fold(PARTICLE_PREFIX_RE.sub("", word) if word[:1].islower() else _strip_al(word))
@@ -919,6 +956,7 @@ def _single_candidates(clusters: _Clusters, single: _Name) -> list[str]:
 @dataclass(frozen=True)
 class _Occurrence:
     article: int
+    sent: int  # sentence index in the article
     start: int
     end: int
     key: str
@@ -1020,25 +1058,27 @@ def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
                     "acronym" if names[key].acronym else "name"
                 )
                 names[key].count += 1
-                occurrences.append(_Occurrence(ai, start, end, key, kind, (si, ri)))
+                occurrences.append(_Occurrence(ai, si, start, end, key, kind, (si, ri)))
                 covered.append((start, end))
         for start, end, acronym in scan.expansions:
             key = add_name(_name_words(text[start:end]))
             names[key].count += 1
             expansion_pairs.append((_fold(acronym), key))
             if not any(a <= start and end <= b for a, b in covered):
-                occurrences.append(_Occurrence(ai, start, end, key, "expansion", None))
+                occurrences.append(
+                    _Occurrence(ai, _sentence_at(scan, start), start, end, key, "expansion", None)
+                )
         for start, end, actor in match.mentions:
             if any(a < end and start < b for a, b in covered):
                 continue
             key = add_name(_name_words(text[start:end]), actor)
-            occurrences.append(_Occurrence(ai, start, end, key, "lexicon", None))
+            occurrences.append(
+                _Occurrence(ai, _sentence_at(scan, start), start, end, key, "lexicon", None)
+            )
 
     clusters = _merge_names(names, expansion_pairs, lower_seen)
     entity_ids = _entity_ids(clusters, lexicon)
-    entity_of = [
-        _resolve_single(clusters, entity_ids, occurrences, i) for i in range(len(occurrences))
-    ]
+    entity_of = _resolve_singles(clusters, entity_ids, occurrences)
     entity_names = {
         entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
     }
@@ -1048,6 +1088,11 @@ def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
         _attributed_quotes(a, lexicon, m) for a, m in zip(articles, matches, strict=True)
     ]
     return _Story(scans, occurrences, entity_of, entity_names, matches, quotes)
+
+
+def _sentence_at(scan: _Scan, offset: int) -> int:
+    starts = [s.start for s in scan.sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _overlapping_actor(mentions: Sequence[tuple[int, int, str]], start: int, end: int):
@@ -1090,33 +1135,42 @@ def _entity_ids(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
     return ids
 
 
-def _resolve_single(
-    clusters: _Clusters, entity_ids: dict[str, str], occurrences: Sequence[_Occurrence], i: int
-) -> str:
-    """Entity of occurrence ``i``. A lone surname several people share goes to the one
-    named most recently before it in the same article, else to the one the article names
-    most, else it stays an entity of its own."""
-    occ = occurrences[i]
-    name = clusters.names[occ.key]
-    root = clusters.find(occ.key)
-    if len(name.words) != 1 or name.acronym or root != occ.key or len(clusters.members[root]) > 1:
-        return entity_ids[root]
-    candidates = set(_single_candidates(clusters, name))
-    if not candidates:
-        return entity_ids[root]
-    same_article = [
-        (o.start, clusters.find(o.key))
-        for o in occurrences
-        if o.article == occ.article and len(clusters.names[o.key].words) > 1
-        and clusters.find(o.key) in candidates
+def _resolve_singles(
+    clusters: _Clusters, entity_ids: dict[str, str], occurrences: Sequence[_Occurrence]
+) -> list[str]:
+    """Entity of each occurrence. A lone surname several people share ('Castro' after
+    'Fidel Castro' and 'Raul Castro') goes to the one named earlier in the same sentence,
+    else to the one the story names in full most often, else to the one named most
+    recently before it in the article; otherwise it stays an entity of its own."""
+    full = [
+        (o, clusters.find(o.key)) for o in occurrences if len(clusters.names[o.key].words) > 1
     ]
-    before = [r for start, r in sorted(same_article) if start < occ.start]
-    if before:
-        return entity_ids[before[-1]]
-    counts = Counter(r for _, r in same_article).most_common(2)
-    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-        return entity_ids[counts[0][0]]
-    return entity_ids[root]
+    full_counts = Counter(root for _, root in full)
+    candidates_of: dict[str, set[str]] = {}
+    result = []
+    for occ in occurrences:
+        name = clusters.names[occ.key]
+        root = clusters.find(occ.key)
+        if len(name.words) != 1 or name.acronym or len(clusters.members[root]) > 1:
+            result.append(entity_ids[root])
+            continue
+        if occ.key not in candidates_of:
+            candidates_of[occ.key] = set(_single_candidates(clusters, name))
+        candidates = candidates_of[occ.key]
+        before = [
+            (o.sent, r)
+            for o, r in full
+            if r in candidates and o.article == occ.article and o.start < occ.start
+        ]
+        counts = sorted((full_counts[r] for r in candidates), reverse=True)
+        if before and before[-1][0] == occ.sent:
+            chosen = before[-1][1]
+        elif counts and (len(counts) == 1 or counts[0] > counts[1]):
+            chosen = max(candidates, key=lambda r: full_counts[r])
+        else:
+            chosen = before[-1][1] if before else root
+        result.append(entity_ids[chosen])
+    return result
 
 
 # --- labels -------------------------------------------------------------------------------

@@ -149,11 +149,12 @@ def find_actor_mentions(
 
 
 def _target(
-    start: int, end: int, category: str, sentence: tuple[int, int], mentions: Sequence[Mention]
+    start: int, end: int, category: str, scope: tuple[int, int], mentions: Sequence[Mention]
 ) -> str | None:
-    """The actor a term is aimed at: the name it premodifies (not for verbs and hedges),
-    else the nearest one before it in the sentence (the subject), else the nearest after."""
-    s_start, s_end = sentence
+    """The actor a term is aimed at, among the mentions in ``scope``: the name it
+    premodifies (not for verbs and hedges), else the nearest one before it (the
+    subject), else the nearest one after it."""
+    s_start, s_end = scope
     inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
     after = [m for m in inside if m.start >= end]
     if after and category not in SUBJECT_CATEGORIES and after[0].start - end <= PREMODIFIER_GAP:
@@ -203,7 +204,12 @@ def find_term_hits(
             continue
         quote = find_enclosing(start, end, quotes)
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
-        target = entry.actor or _target(start, end, entry.category, sentence, mentions)
+        target = entry.actor
+        if target is None and quote is not None:
+            # Inside a quotation the speaker's own words name the target, if they do.
+            target = _target(start, end, entry.category, (quote.start, quote.end), mentions)
+        if target is None:
+            target = _target(start, end, entry.category, sentence, mentions)
         hits.append(
             TermHit(
                 article_id=article.id,

@@ -21,7 +21,14 @@ VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?),?\s+as\s+say(?:ing|s)\b", re.I)
 ACCORDING_TO_RE = re.compile(r"\baccording to\s+(.+?)(?:[,.;]|$)", re.IGNORECASE)
 # Parenthetical asides between the subject and its verb: "Haftar - who is visiting Moscow -".
-ASIDE_RE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—](?:\s|$)|,\s(?:who|which)\b[^,]*,|\([^)]*\)")
+ASIDE_RE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—](?:\s|$)|,\s(?:who|which)\b[^,]*(?:,|$)|\([^)]*\)")
+# Adverbs that sit between a speaker and the verb ("the source also said").
+TRAILING_ADVERBS = frozenset(
+    ["also", "further", "later", "then", "again", "earlier", "separately", "previously",
+     "subsequently", "repeatedly", "reportedly", "had", "has", "have", "was", "is", "had"]
+)  # fmt: skip
+# Attribution after a quote is short: ', Haftar said' - not a whole clause.
+MAX_POST_SPEAKER_WORDS = 6
 PRONOUNS = frozenset("he she it they we i his her its their".split())
 MAX_SPEAKER_WORDS = 10
 POST_WINDOW = 160
@@ -52,14 +59,20 @@ def _speaker_phrase(pre: str, post: str) -> tuple[str, int, int] | None:
         if rest:
             return rest.group(1), lead + m.end() + rest.start(1), 1
     m = VERB_RE.search(head)
-    if m and count_words(head[: m.start()]) <= MAX_SPEAKER_WORDS and m.start() > 0:
-        return head[: m.start()], lead, 1  # "...," Haftar said
+    if m and m.start() > 0 and "," not in head[: m.start()]:
+        if count_words(head[: m.start()]) <= MAX_POST_SPEAKER_WORDS:
+            return head[: m.start()], lead, 1  # "...," Haftar said
     m = ACCORDING_TO_RE.match(head)
     if m:
         return m.group(1), lead + m.start(1), 1
     verbs = list(VERB_RE.finditer(pre))
     if verbs:
-        words = list(re.finditer(r"\S+", pre[: verbs[-1].start()]))[-MAX_SPEAKER_WORDS:]
+        verb = verbs[-1]
+        if verb.group().lower().endswith("ing"):
+            # "..., saying": the speaker is the subject of the main clause, at its start.
+            words = list(re.finditer(r"\S+", pre[: verb.start()]))[:MAX_SPEAKER_WORDS]
+        else:
+            words = list(re.finditer(r"\S+", pre[: verb.start()]))[-MAX_SPEAKER_WORDS:]
         if words:
             return pre[words[0].start() : words[-1].end()], words[0].start(), -1
     m = ACCORDING_TO_RE.search(pre)

@@ -4,10 +4,13 @@ import json
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_STORY
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_STORY = ROOT / "data" / "stories" / "libya-ceasefire-2020"
 
 ANALYZE_KEYS = {
     "article_id", "outlet", "title", "words", "sentences", "loaded_per_100w", "sentiment_mean",
