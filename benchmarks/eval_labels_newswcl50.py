@@ -26,6 +26,7 @@ OUTLETS = ("LL", "L", "M", "R", "RR")
 # Mention words that never make a mention descriptive.
 DETERMINERS = frozenset("the a an this that these those".split())
 COURTESY = frozenset("mr mrs ms miss mx messrs".split())
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Curly quotes were normalised to ASCII in the sentence files; one character each, so
 # offsets survive the mapping.
 ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -91,9 +92,9 @@ def _name_pieces(concept: str, mentions: list[str], lower_words: set[str]) -> se
     while changed:
         changed = False
         for mention in mentions:
-            words = mention.replace("'s", "").split()
+            words = mention.split()
             for i, word in enumerate(words):
-                if not set(_pieces(word)) & pieces:
+                if not set(_pieces(word.removesuffix("'s"))) & pieces:
                     continue
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(words):
@@ -102,6 +103,7 @@ def _name_pieces(concept: str, mentions: list[str], lower_words: set[str]) -> se
                         if (
                             other[:1].isupper()
                             and new
+                            and not other.endswith("'s")  # "North Korea's Kim"
                             and other.lower().rstrip(".") not in COURTESY
                             and other.lower() not in lower_words
                         ):
@@ -111,11 +113,15 @@ def _name_pieces(concept: str, mentions: list[str], lower_words: set[str]) -> se
 
 
 def _is_descriptive(mention: str, pieces: set[str]) -> bool:
-    """Words beyond the name, determiners, courtesy titles and 's."""
+    """Words beyond the name, its initials and suffixes, determiners, courtesy titles, 's."""
     rest = [
         w
         for w in _words(mention.replace("'s", ""))
-        if w not in DETERMINERS and w not in COURTESY and not set(_pieces(w)) <= pieces
+        if w not in DETERMINERS
+        and w not in COURTESY
+        and w not in NAME_SUFFIXES
+        and len(w) > 1
+        and not set(_pieces(w)) <= pieces
     ]
     return bool(rest)
 

@@ -109,7 +109,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     except OSError as error:
         if args.debug:
             raise
-        print(f"error: {error.filename or args.data_dir}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"error: {error.filename or args.data_dir}: {error.strerror or error}", file=sys.stderr
+        )
         return EXIT_BAD_INPUT
     sys.stdout.write(format_results(evaluation.table))
     for name in evaluation.skipped:

@@ -531,14 +531,10 @@ def _grow_descriptor(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple
 
 def _phrase_end(tokens: Sequence[_Tok], start: int, stop: int) -> int | None:
     """End of a descriptor phrase starting at ``start``: its role head, plus an 'of'/'for'
-    complement ('head of the Supreme Council'); cut at other prepositions. None if its
-    head is no role noun."""
+    complement ('head of the Supreme Council'); cut at other prepositions, function words
+    and punctuation ('the F.B.I. director he ousted'). None if its head is no role noun."""
     k = start
-    while k < stop and tokens[k].low not in PREPOSITIONS:
-        if k > start and not tokens[k].spaced:
-            return None
-        if _is_stop(tokens[k]):
-            return None
+    while k < stop and not _is_stop(tokens[k]) and (k == start or tokens[k].spaced):
         k += 1
     head = k - 1
     if head < start or not _is_role(tokens[head]) or tokens[head].low.endswith("s"):
@@ -635,7 +631,6 @@ def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple
             and stop - p <= MAX_DESCRIPTOR_WORDS
             and (stop == p + 1 or tokens[stop].spaced and not tokens[stop - 1].possessive)
             and not _is_stop(tokens[stop])
-            and stop not in in_name
         ):
             stop += 1
         head = next(
@@ -789,10 +784,11 @@ def _spelling_variants(a: str, b: str) -> bool:
         return True
     if len(a) < 5 or len(b) < 5 or a[0] != b[0] or a.startswith(b) or b.startswith(a):
         return False  # 'Libya' and 'Libyan' are a country and its adjective
-    skeleton = _skeleton(a)
-    if len(skeleton) >= 3 and skeleton == _skeleton(b):
+    distance = _edit_distance(a, b)
+    if distance <= 0.2 * max(len(a), len(b)):
         return True
-    return _edit_distance(a, b) <= 0.2 * max(len(a), len(b))
+    skeleton = _skeleton(a)
+    return len(skeleton) >= 3 and skeleton == _skeleton(b) and distance <= 2
 
 
 def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -1196,19 +1192,26 @@ def _resolve_bare(
     known: dict[str, list[tuple[str, frozenset[str]]]],
     article_mentions: Sequence[tuple[int, str]],
 ) -> str | None:
-    """The entity a definite description stands for: one whose known labels share its
-    head word (most shared words first), mentioned in the article, most recent first."""
-    scored: dict[str, int] = {}
+    """The entity a definite description stands for: one the article mentions whose known
+    labels share its head word, the closest label wording (Jaccard overlap) first, then
+    the one mentioned most recently. 'the president' goes to the 'President Trump' of the
+    story rather than to its 'French President Emmanuel Macron'."""
+    scored: dict[str, float] = {}
     for entity, words in known.get(bare.head, []):
-        scored[entity] = max(scored.get(entity, -1), len(bare.words & words))
+        overlap = len(bare.words & words) / len(bare.words | words)
+        scored[entity] = max(scored.get(entity, 0.0), overlap)
     mentioned = {e for _, e in article_mentions}
     scored = {e: s for e, s in scored.items() if e in mentioned}
     if not scored:
         return None
     top = max(scored.values())
     candidates = {e for e, s in scored.items() if s == top}
-    if len(candidates) == 1:
-        return candidates.pop()
+    # Then the entity the story most often gives this head word ('President Trump' many
+    # times over one 'President Macron'), then the one mentioned last.
+    uses = Counter(e for e, _ in known[bare.head] if e in candidates)
+    most = uses.most_common(2)
+    if len(most) == 1 or most[0][1] > most[1][1]:
+        return most[0][0]
     before = [e for start, e in article_mentions if start < bare.start and e in candidates]
     return before[-1] if before else None
 
@@ -1250,8 +1253,11 @@ def _story_labels(story: _Story, lexicon: Lexicon) -> list[Label]:
                 words = [w.lower() for w in _name_words(form)]
                 if words:
                     known[_head_word(words)].append((entry.actor, frozenset(words)))
+    anchored = {(ai, start, end) for ai, _, start, end, _ in raw}
     for ai, scan in enumerate(story.scans):
         for bare in scan.bare:
+            if any(a == ai and s < bare.end and bare.start < e for a, s, e in anchored):
+                continue  # "Comey, the F.B.I. director he ousted": an appositive already
             entity = _resolve_bare(bare, known, mentions_by_article[ai])
             if entity is not None:
                 raw.append((ai, entity, bare.start, bare.end, "bare_reference"))

@@ -79,7 +79,7 @@ class Result:
 
     @property
     def better(self) -> str:
-        """"slant", "baseline" or "tie" (equal to 3 decimals, or a side is NaN)."""
+        """ "slant", "baseline" or "tie" (equal to 3 decimals, or a side is NaN)."""
         a, b = round(self.slant, 3), round(self.baseline, 3)
         if math.isnan(a) or math.isnan(b) or a == b:
             return "tie"
@@ -338,9 +338,7 @@ def score_newsmtsc(targets: pd.DataFrame, lexicon: Lexicon, dataset: str) -> lis
     other people named in it, who may draw its loaded terms.
     """
     spans_of: dict[int, list[Span]] = {}
-    for sentence_id, start, end in targets[["sentence_id", "start", "end"]].itertuples(
-        index=False
-    ):
+    for sentence_id, start, end in targets[["sentence_id", "start", "end"]].itertuples(index=False):
         spans_of.setdefault(sentence_id, []).append((start, end))
     ours, theirs = [], []
     sentence_compound: dict[int, float] = {}
@@ -348,7 +346,9 @@ def score_newsmtsc(targets: pd.DataFrame, lexicon: Lexicon, dataset: str) -> lis
         ["sentence_id", "sentence", "start", "end"]
     ].itertuples(index=False):
         others = [span for span in spans_of[sentence_id] if span != (start, end)]
-        ours.append(classify_compound(score_target_sentiment(sentence, (start, end), lexicon, others)))
+        ours.append(
+            classify_compound(score_target_sentiment(sentence, (start, end), lexicon, others))
+        )
         if sentence_id not in sentence_compound:
             sentence_compound[sentence_id] = score_sentences([sentence])[0]
         theirs.append(classify_compound(sentence_compound[sentence_id]))
@@ -403,7 +403,9 @@ def format_results(table: pd.DataFrame, markdown: bool = False) -> str:
     ]
     if markdown:
         lines = ["| " + " | ".join(RESULT_COLUMNS) + " |"]
-        lines.append("|" + "|".join("---:" if c in NUMERIC else "---" for c in RESULT_COLUMNS) + "|")
+        lines.append(
+            "|" + "|".join("---:" if c in NUMERIC else "---" for c in RESULT_COLUMNS) + "|"
+        )
         lines += ["| " + " | ".join(row) + " |" for row in cells]
         return "\n".join(lines) + "\n"
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(RESULT_COLUMNS)]

@@ -125,7 +125,9 @@ def score_target_sentiment(
     named = [(TARGET_ID, target), *((f"other{i}", span) for i, span in enumerate(others))]
     mentions = sorted(
         (
-            Mention(article.id, actor, s, e, sentence[s:e], find_enclosing(s, e, quotes) is not None)
+            Mention(
+                article.id, actor, s, e, sentence[s:e], find_enclosing(s, e, quotes) is not None
+            )
             for actor, (s, e) in named
         ),
         key=lambda m: m.start,

@@ -21,11 +21,13 @@ VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?),?\s+as\s+say(?:ing|s)\b", re.I)
 ACCORDING_TO_RE = re.compile(r"\baccording to\s+(.+?)(?:[,.;]|$)", re.IGNORECASE)
 # Parenthetical asides between the subject and its verb: "Haftar - who is visiting Moscow -".
-ASIDE_RE = re.compile(r"\s[-–—]\s[^-–—]*?\s[-–—](?:\s|$)|,\s(?:who|which)\b[^,]*(?:,|$)|\([^)]*\)")
+ASIDE_RE = re.compile(
+    r"\s[-–—]\s[^-–—]*?\s[-–—](?:\s|$)|,\s(?:who|which|\w+ing)\b[^,]*(?:,|$)|\([^)]*\)"
+)
 # Adverbs that sit between a speaker and the verb ("the source also said").
 TRAILING_ADVERBS = frozenset(
     ["also", "further", "later", "then", "again", "earlier", "separately", "previously",
-     "subsequently", "repeatedly", "reportedly", "had", "has", "have", "was", "is", "had"]
+     "subsequently", "repeatedly", "reportedly", "had", "has", "have", "was", "is"]
 )  # fmt: skip
 # Attribution after a quote is short: ', Haftar said' - not a whole clause.
 MAX_POST_SPEAKER_WORDS = 6
@@ -96,7 +98,9 @@ def _resolve(
     ]
     if inside:
         return inside[-1].actor
-    words = blanked[head_start:head_end].strip(' :;-–—"“”«»').split()
+    words = [w for w in blanked[head_start:head_end].split() if any(c.isalnum() for c in w)]
+    while words and words[-1].lower() in TRAILING_ADVERBS:
+        words.pop()
     if not words:
         return None
     if words[0].lower() in PRONOUNS and len(words) <= 2:

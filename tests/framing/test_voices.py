@@ -40,6 +40,12 @@ def _speakers(text):
         ('Haftar said: "We are ready."\nHe also said: "Never."',
          [('"We are read', "haftar"), ('"Never."', "haftar")]),
         ('He said: As we said, our patience is running out. "', [("As we said, ", None)]),
+        ("Al Jazeera’s Mahmoud Abdelwahed, reporting from Tripoli, said people felt “fear”.",
+         [("“fear”", "Al Jazeera’s Mahmoud Abdelwahed")]),
+        ("The military source also said that “most points are agreed”.",
+         [("“most points", "The military source")]),
+        ("The GNA condemned it, saying it was “a catastrophe” had it hit, but added more.",
+         [("“a catastrop", "gna")]),
         # negative: a quote with no attribution and no earlier speaker stays unattributed
         ("The “real catastrophe” was avoided.", [("“real catastr", None)]),
     ],
