@@ -19,8 +19,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.entities import find_labels
-from framing.models import Article, Label
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run without installing
+
+from framing.entities import find_labels  # noqa: E402
+from framing.models import Article, Label  # noqa: E402
 
 OUTLETS = ("LL", "L", "M", "R", "RR")
 # Mention words that never make a mention descriptive.
@@ -98,7 +100,7 @@ def _name_pieces(concept: str, mentions: list[str], lower_words: set[str]) -> se
                     continue
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(words):
-                        other = words[j].strip(",.\"")
+                        other = words[j].strip(',."')
                         new = set(_pieces(other)) - pieces
                         if (
                             other[:1].isupper()
@@ -142,9 +144,9 @@ def _load_event(folder: Path, event: int) -> tuple[list[Article], list[dict], di
     return articles, rows, offsets
 
 
-def _gold(rows: list[dict], offsets: dict, top: int, lower_words: set[str]) -> tuple[
-    list[Gold], dict[str, set[str]], int
-]:
+def _gold(
+    rows: list[dict], offsets: dict, top: int, lower_words: set[str]
+) -> tuple[list[Gold], dict[str, set[str]], int]:
     """Annotated mentions of the event's ``top`` most-mentioned ACTOR concepts."""
     actors = Counter(r["code_name"] for r in rows if r["code_type"] == "ACTOR")
     main = [name for name, _ in actors.most_common(top)]
@@ -238,7 +240,8 @@ def evaluate_event(folder: Path, event: int, top: int, verbose: bool) -> list[di
                     print(f"  miss  {event}_{outlet} {g.concept:22} {g.text!r}")
             for lab, c in wrong:
                 context = text[max(0, lab.start - 40) : lab.end + 30].replace("\n", " ")
-                print(f"  wrong {event}_{outlet} {c:22} {lab.label!r} ({lab.source}) ...{context}...")
+                print(f"  wrong {event}_{outlet} {c:22} {lab.label!r} ({lab.source})")
+                print(f"        ...{context}...")
     if verbose:
         print(f"event {event}: main actors {sorted(pieces)}; name words {pieces}")
         print(f"  our entities -> concept: { {names[e]: c for e, c in concept_of.items() if c} }")
@@ -247,6 +250,14 @@ def evaluate_event(folder: Path, event: int, top: int, verbose: bool) -> list[di
 
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "-"
+
+
+COUNTS = ("descriptive", "recovered", "labels", "wrong")
+
+
+def _print_row(name: str, counts: dict) -> None:
+    d, r, n, w = (counts[k] for k in COUNTS)
+    print(f"{name:>12} {d:>11} {r:>9} {_ratio(r, d):>6} {n:>6} {w:>5} {_ratio(n - w, n):>9}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,29 +276,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data_dir}: no event_{events[0]} folder", file=sys.stderr)
         return 2
     rows = [r for e in events for r in evaluate_event(args.data_dir, e, args.top, args.verbose)]
-    print(f"{'event':>5} {'outlet':>6} {'gold desc':>9} {'recovered':>9} {'recall':>6} "
+    print(f"{'event_outlet':>12} {'descriptive':>11} {'recovered':>9} {'recall':>6} "
           f"{'labels':>6} {'wrong':>5} {'precision':>9}")  # fmt: skip
     totals: dict[str, Counter] = defaultdict(Counter)
     for r in rows:
-        print(
-            f"{r['event']:>5} {r['outlet']:>6} {r['descriptive']:>9} {r['recovered']:>9} "
-            f"{_ratio(r['recovered'], r['descriptive']):>6} {r['labels']:>6} {r['wrong']:>5} "
-            f"{_ratio(r['labels'] - r['wrong'], r['labels']):>9}"
-        )
+        _print_row(f"{r['event']}_{r['outlet']}", r)
         for key in ("all", r["outlet"]):
-            totals[key].update({k: r[k] for k in ("descriptive", "recovered", "labels", "wrong")})
-    print("totals per outlet")
+            totals[key].update({k: r[k] for k in COUNTS})
+    print("totals")
     for key in (*OUTLETS, "all"):
-        t = totals[key]
-        print(
-            f"{key:>12} {t['descriptive']:>9} {t['recovered']:>9} "
-            f"{_ratio(t['recovered'], t['descriptive']):>6} {t['labels']:>6} {t['wrong']:>5} "
-            f"{_ratio(t['labels'] - t['wrong'], t['labels']):>9}"
-        )
-    seconds = {(r["event"]): r["seconds"] for r in rows}
-    unplaced = {(r["event"]): r["unplaced"] for r in rows}
-    print(f"label pass per event (5 articles): {max(seconds.values()):.3f} s at most; "
-          f"annotations that could not be placed in the text: {sum(unplaced.values())}")  # fmt: skip
+        _print_row(key, totals[key])
+    slowest = max(r["seconds"] for r in rows)
+    unplaced = sum({r["event"]: r["unplaced"] for r in rows}.values())
+    print(f"label pass per event (5 articles): {slowest:.3f} s at most (wall clock)")
+    print(f"annotations that could not be placed in the text: {unplaced}")
     return 0
 
 

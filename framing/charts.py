@@ -10,6 +10,7 @@ hiding an outlet does not recolour the others.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
@@ -77,6 +78,11 @@ def _safe(text: object) -> str:
     return escape(str(text), quote=False)
 
 
+def _wrap(label: object, width: int = 16) -> str:
+    """An axis label broken over lines (<br>) so that long outlet names need no rotation."""
+    return "<br>".join(textwrap.wrap(_safe(label), width)) or _safe(label)
+
+
 def _outlet_order(frame: pd.DataFrame, colors: Mapping[str, str]) -> list[str]:
     present = set(frame["outlet"].astype(str)) if len(frame) else set()
     known = [o for o in colors if o in present]
@@ -89,12 +95,20 @@ def _color(colors: Mapping[str, str], outlet: str) -> str:
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
+        legend={"traceorder": "normal"},
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 40},
         font=_FONT,
         plot_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
     )
     fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#888")
     fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#888")
@@ -130,7 +144,7 @@ def _metric_panels(
         subplot_titles=[t for _, t in metrics],
         shared_yaxes=True,
         horizontal_spacing=0.04,
-        vertical_spacing=0.25 / rows,
+        vertical_spacing=0.35 / rows,
     )
     for i, (column, _) in enumerate(metrics):
         row, col = divmod(i, cols)
@@ -143,8 +157,7 @@ def _metric_panels(
                     y=[outlet],
                     orientation="h",
                     name=outlet,
-                    legendgroup=outlet,
-                    showlegend=i == 0,
+                    showlegend=False,  # the outlets are named on the y axis
                     marker_color=_color(colors, outlet),
                     text=[shown],
                     textposition="auto",
@@ -156,16 +169,18 @@ def _metric_panels(
         if column in percent:
             fig.update_xaxes(tickformat=".0%", row=row + 1, col=col + 1)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order)
-    return _layout(fig, title, 90 + rows * (60 + 28 * len(order)))
+    fig.update_annotations(font_size=12)  # the panel titles
+    fig = _layout(fig, title, 110 + rows * (70 + 28 * len(order)))
+    return fig.update_layout(margin={"t": 100})
 
 
 def build_outlet_comparison_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
     """Key per-outlet scores side by side (the ``outlets`` table, one bar per outlet)."""
     metrics = [
-        ("loaded_narrator_per_100w", "Loaded terms /100 words (own voice)"),
-        ("sentiment_mean", "Sentiment (mean, -1..+1)"),
-        ("flesch_kincaid_grade", "Reading grade (Flesch-Kincaid)"),
-        ("quote_share", "Share of words in quotes"),
+        ("loaded_narrator_per_100w", "Loaded terms /100 words<br>(own voice)"),
+        ("sentiment_mean", "Sentiment<br>(mean, −1 … +1)"),
+        ("flesch_kincaid_grade", "Reading grade<br>(Flesch-Kincaid)"),
+        ("quote_share", "Share of words<br>in quotes"),
     ]
     return _metric_panels(
         outlets, colors, metrics, "How the outlets compare", cols=4, percent=["quote_share"]
@@ -175,9 +190,9 @@ def build_outlet_comparison_figure(outlets: pd.DataFrame, colors: Mapping[str, s
 def build_sentiment_outlet_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
     """Mean sentence sentiment and the shares of negative and positive sentences per outlet."""
     metrics = [
-        ("sentiment_mean", "Mean sentence sentiment (-1..+1)"),
-        ("sentiment_share_negative", "Share of negative sentences"),
-        ("sentiment_share_positive", "Share of positive sentences"),
+        ("sentiment_mean", "Mean sentence sentiment<br>(−1 … +1)"),
+        ("sentiment_share_negative", "Share of negative<br>sentences"),
+        ("sentiment_share_positive", "Share of positive<br>sentences"),
     ]
     percent = ["sentiment_share_negative", "sentiment_share_positive"]
     return _metric_panels(outlets, colors, metrics, "Sentiment by outlet", 3, percent)
@@ -186,21 +201,22 @@ def build_sentiment_outlet_figure(outlets: pd.DataFrame, colors: Mapping[str, st
 def build_readability_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
     """Readability indices per outlet. Reading ease runs up (easier); the others are grades."""
     metrics = [
-        ("flesch_reading_ease", "Flesch reading ease (higher = easier)"),
-        ("flesch_kincaid_grade", "Flesch-Kincaid grade"),
-        ("gunning_fog", "Gunning fog"),
-        ("smog_index", "SMOG"),
-        ("dale_chall", "Dale-Chall score"),
-        ("coleman_liau", "Coleman-Liau"),
-        ("ari", "Automated readability"),
-        ("words_per_sentence", "Words per sentence"),
+        ("flesch_reading_ease", "Flesch reading ease<br>(higher = easier)"),
+        ("flesch_kincaid_grade", "Flesch-Kincaid<br>grade"),
+        ("gunning_fog", "Gunning fog<br>grade"),
+        ("smog_index", "SMOG<br>grade"),
+        ("dale_chall", "Dale-Chall<br>score"),
+        ("coleman_liau", "Coleman-Liau<br>grade"),
+        ("ari", "Automated readability<br>index (grade)"),
+        ("words_per_sentence", "Words per<br>sentence"),
     ]
     return _metric_panels(outlets, colors, metrics, "Readability by outlet", cols=4)
 
 
 def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
-    """Loaded terms per 100 words by outlet, stacked: own (narrator) voice and in quotes."""
-    title = "Loaded terms per 100 words: own voice vs in quotes"
+    """Loaded terms per 100 words by outlet, in the outlet's own voice (per 100 words outside
+    quotes, solid) next to inside quotes (per 100 quoted words, hatched)."""
+    title = "Loaded terms per 100 words: own voice (solid) and inside quotes (hatched)"
     if outlets.empty:
         return _empty(title)
     order = _outlet_order(outlets, colors)
@@ -213,7 +229,7 @@ def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) 
     ):
         fig.add_trace(
             go.Bar(
-                x=order,
+                x=[_wrap(o) for o in order],
                 y=frame[column].tolist(),
                 name=name,
                 marker={
@@ -224,9 +240,9 @@ def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) 
                 hovertemplate="%{x} " + name + ": %{y:.2f} per 100 words<extra></extra>",
             )
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="group")
     fig.update_yaxes(title_text="hits per 100 words")
-    return _layout(fig, title, 380)
+    return _layout(fig, title, 360)
 
 
 def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure:
@@ -257,7 +273,7 @@ def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure
     fig = go.Figure(
         go.Heatmap(
             z=counts.to_numpy(),
-            x=[_safe(o) for o in counts.columns],
+            x=[_wrap(o) for o in counts.columns],
             y=[_safe(t) for t in counts.index],
             text=counts.to_numpy(),
             texttemplate="%{text}",
@@ -270,62 +286,126 @@ def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _layout(fig, title, 140 + 24 * len(counts.index))
+    fig = _layout(fig, title, 170 + 24 * len(counts.index))
+    return fig.update_layout(margin={"t": 130})
+
+
+def _weighted_means(frame: pd.DataFrame, weight: str, value: str) -> pd.DataFrame:
+    """Per outlet and actor: the sum of ``weight`` and the ``weight``-weighted mean of
+    ``value`` over the outlet's articles."""
+    columns = ["outlet", "actor", "actor_name", weight, value]
+    scored = frame[frame[weight] > 0].dropna(subset=[value])
+    if scored.empty:
+        return pd.DataFrame(columns=columns)
+    weighted = scored.assign(total=scored[weight] * scored[value])
+    out = weighted.groupby(["outlet", "actor", "actor_name"], as_index=False)[
+        [weight, "total"]
+    ].sum()
+    out[value] = out["total"] / out[weight]
+    return out[columns].sort_values(["outlet", weight], ascending=[True, False], kind="stable")
 
 
 def score_outlet_actor_framing(actor_framing: pd.DataFrame) -> pd.DataFrame:
     """Mean narrator valence toward each actor per outlet, weighted by hits (-2..+2, up =
     favourable). Columns: outlet, actor, actor_name, hits, mean_valence."""
-    columns = ["outlet", "actor", "actor_name", "hits", "mean_valence"]
-    scored = actor_framing[actor_framing["hits"] > 0].dropna(subset=["mean_valence"])
-    if scored.empty:
-        return pd.DataFrame(columns=columns)
-    weighted = scored.assign(total=scored["hits"] * scored["mean_valence"])
-    out = weighted.groupby(["outlet", "actor", "actor_name"], as_index=False)[
-        ["hits", "total"]
-    ].sum()
-    out["mean_valence"] = out["total"] / out["hits"]
-    return out[columns].sort_values(["outlet", "hits"], ascending=[True, False], kind="stable")
+    return _weighted_means(actor_framing, "hits", "mean_valence")
+
+
+def score_outlet_actor_sentiment(actor_sentiment: pd.DataFrame) -> pd.DataFrame:
+    """Mean VADER compound (-1..+1) of the sentences naming each actor, per outlet,
+    weighted by sentences. Columns: outlet, actor, actor_name, sentences, mean_compound."""
+    return _weighted_means(actor_sentiment, "sentences", "mean_compound")
+
+
+def _actor_heatmap(
+    scored: pd.DataFrame,
+    count: str,
+    value: str,
+    colors: Mapping[str, str],
+    title: str,
+    scale: tuple[list, float],
+    count_word: str,
+    top_n: int = 12,
+) -> go.Figure:
+    """Actor (rows, the ``top_n`` most covered first) x outlet heatmap of ``value``,
+    labelled "value (count)"; blank where the outlet says nothing about the actor."""
+    order = _outlet_order(scored, colors)
+    totals = scored.groupby("actor_name")[count].sum().sort_values(ascending=False, kind="stable")
+    actors = totals.index[:top_n]
+    scored = scored[scored["actor_name"].isin(actors)]
+    mean = scored.pivot(index="actor_name", columns="outlet", values=value)
+    counts = scored.pivot(index="actor_name", columns="outlet", values=count)
+    mean = mean.reindex(index=actors, columns=order)
+    counts = counts.reindex(index=actors, columns=order)
+    text = [
+        [
+            "" if pd.isna(mean.at[a, o]) else f"{mean.at[a, o]:+.2f} ({int(counts.at[a, o])})"
+            for o in order
+        ]
+        for a in actors
+    ]
+    colorscale, limit = scale
+    fig = go.Figure(
+        go.Heatmap(
+            z=mean.to_numpy(),
+            x=[_wrap(o) for o in order],
+            y=[_safe(a) for a in actors],
+            text=text,
+            textfont={"size": 12},
+            texttemplate="%{text}",
+            hovertemplate="%{y} in %{x}: %{text} " + count_word + "<extra></extra>",
+            colorscale=colorscale,
+            zmin=-limit,
+            zmax=limit,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": value.replace("_", " ")}},
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    fig = _layout(fig, title, 160 + 34 * len(actors))
+    return fig.update_layout(plot_bgcolor="#eeeeee", margin={"t": 130})
 
 
 def build_actor_framing_figure(actor_framing: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
-    """How favourably each outlet frames each actor in its own voice (-2..+2), one bar per
-    outlet for each actor; actors nobody frames are left out."""
-    title = "Actor framing in the outlet's own voice (−2 unfavourable … +2 favourable)"
+    """How favourably each outlet frames each actor in its own voice: the hit-weighted mean
+    valence (-2..+2, blue favourable) of labels and loaded terms aimed at the actor outside
+    quotes, with the number of hits; actors nobody frames are left out."""
+    title = "Actor framing in the outlet's own voice (−2 unfavourable … +2 favourable; hits)"
     scored = score_outlet_actor_framing(actor_framing)
     if scored.empty:
         return _empty(title, "No loaded term aimed at a known actor in the outlets shown")
-    order = _outlet_order(scored, colors)
-    actors = scored.groupby("actor_name")["hits"].sum().sort_values(ascending=False).index
-    fig = go.Figure()
-    for outlet in order:
-        rows = scored[scored["outlet"] == outlet].set_index("actor_name").reindex(actors)
-        fig.add_trace(
-            go.Bar(
-                y=[_safe(a) for a in actors],
-                x=rows["mean_valence"].tolist(),
-                orientation="h",
-                name=outlet,
-                marker_color=_color(colors, outlet),
-                customdata=rows["hits"].fillna(0).astype(int).tolist(),
-                hovertemplate=_safe(outlet)
-                + " on %{y}: %{x:+.2f} over %{customdata} hits<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(range=[-2.1, 2.1], zeroline=True, title_text="mean valence")
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, 120 + len(actors) * (12 + 14 * len(order)))
+    return _actor_heatmap(scored, "hits", "mean_valence", colors, title, (VALENCE_SCALE, 2), "hits")
+
+
+def build_actor_sentiment_figure(
+    actor_sentiment: pd.DataFrame, colors: Mapping[str, str]
+) -> go.Figure:
+    """Heatmap actor x outlet of the mean sentiment (-1..+1) of sentences naming the actor."""
+    title = "Sentiment of the sentences naming each actor (−1 negative … +1 positive; sentences)"
+    scored = score_outlet_actor_sentiment(actor_sentiment)
+    if scored.empty:
+        return _empty(title, "No sentence names a known actor in the outlets shown")
+    return _actor_heatmap(
+        scored, "sentences", "mean_compound", colors, title, ("RdBu", 1), "sentences"
+    )
 
 
 def build_voices_figure(
-    voices: pd.DataFrame, colors: Mapping[str, str], top_n: int = 7
+    voices: pd.DataFrame,
+    colors: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    top_n: int = 7,
 ) -> go.Figure:
-    """Whose words each outlet quotes: share of the outlet's quoted words by speaker."""
+    """Whose words each outlet quotes: share of the outlet's quoted words by speaker
+    (``names`` turns actor ids into names); the rest are grouped as "(others)"."""
     title = "Who is quoted: share of quoted words by speaker"
     if voices.empty or voices["quoted_words"].sum() == 0:
         return _empty(title, "No quotes in the outlets shown")
-    frame = voices.assign(speaker=voices["speaker"].fillna(UNATTRIBUTED).replace("", UNATTRIBUTED))
+    names = names or {}
+    speaker = voices["speaker"].fillna(UNATTRIBUTED).replace("", UNATTRIBUTED)
+    frame = voices.assign(speaker=speaker.map(lambda s: names.get(s, s)))
     totals = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False)
     keep = [s for s in totals.index if s != UNATTRIBUTED][:top_n]
     frame["speaker"] = frame["speaker"].where(
@@ -338,132 +418,58 @@ def build_voices_figure(
     greys = {OTHER_SPEAKERS: "#d9d9d9", UNATTRIBUTED: "#f0f0f0"}
     palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
     fig = go.Figure()
-    for i, speaker in enumerate(speakers):
+    for i, name in enumerate(speakers):
         fig.add_trace(
             go.Bar(
                 y=order,
-                x=share.loc[order, speaker].tolist(),
+                x=share.loc[order, name].tolist(),
                 orientation="h",
-                name=_safe(speaker),
-                marker_color=greys.get(speaker, palette[i % len(palette)]),
-                hovertemplate="%{y}: " + _safe(speaker) + " %{x:.0%}<extra></extra>",
+                name=_safe(name),
+                marker_color=greys.get(name, palette[i % len(palette)]),
+                hovertemplate="%{y}: " + _safe(name) + " %{x:.0%}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, 150 + 34 * len(order))
+    return _layout(fig, title, max(260, 120 + 34 * len(order)))
 
 
-def build_label_valence_figure(label_table: pd.DataFrame, outlets: Sequence[str]) -> go.Figure:
-    """Entity x outlet matrix of the labels used, coloured by their mean valence (-2..+2);
-    a "?" marks cells holding a label no lexicon scores, grey cells only such labels."""
-    title = "How each outlet labels each actor (colour = mean valence of the labels)"
-    table = label_table[label_table["outlet"].isin(outlets)]
-    if table.empty:
-        return _empty(title, "No labels found in the outlets shown")
-    entities = list(dict.fromkeys(table["entity_name"]))
-    columns = [o for o in outlets if o in set(table["outlet"])]
-    cells = table.set_index(["entity_name", "outlet"])
-    z, text, hover = [], [], []
-    for entity in entities:
-        z_row, text_row, hover_row = [], [], []
-        for outlet in columns:
-            if (entity, outlet) not in cells.index:
-                z_row.append(None)
-                text_row.append("")
-                hover_row.append(f"{_safe(outlet)} does not label {_safe(entity)}")
-                continue
-            cell = cells.loc[(entity, outlet)]
-            labels = _safe(cell["labels"])
-            mark = " ?" if cell["n_unknown"] > 0 else ""
-            short = labels if len(labels) <= 40 else labels[:38] + "…"
-            z_row.append(cell["mean_valence"])
-            text_row.append(short + mark)
-            hover_row.append(
-                f"{_safe(entity)} in {_safe(outlet)}<br>{labels.replace('; ', '<br>')}"
-                f"<br>{cell['n_unknown']} of {cell['n_labels']} labels not in a lexicon"
-            )
-        z.append(z_row)
-        text.append(text_row)
-        hover.append(hover_row)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[_safe(o) for o in columns],
-            y=[_safe(e) for e in entities],
-            text=text,
-            texttemplate="%{text}",
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            colorscale=VALENCE_SCALE,
-            zmin=-2,
-            zmax=2,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "valence"}, "tickvals": [-2, -1, 0, 1, 2]},
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top")
-    # Grey shows through the gaps and the cells of outlets that never label the entity.
-    return _layout(fig, title, 140 + 46 * len(entities)).update_layout(plot_bgcolor="#eeeeee")
-
-
-def score_outlet_actor_sentiment(actor_sentiment: pd.DataFrame) -> pd.DataFrame:
-    """Mean VADER compound (-1..+1) of the sentences naming each actor, per outlet,
-    weighted by sentences. Columns: outlet, actor, actor_name, sentences, mean_compound."""
-    columns = ["outlet", "actor", "actor_name", "sentences", "mean_compound"]
-    scored = actor_sentiment[actor_sentiment["sentences"] > 0].dropna(subset=["mean_compound"])
-    if scored.empty:
-        return pd.DataFrame(columns=columns)
-    weighted = scored.assign(total=scored["sentences"] * scored["mean_compound"])
-    out = weighted.groupby(["outlet", "actor", "actor_name"], as_index=False)[
-        ["sentences", "total"]
-    ].sum()
-    out["mean_compound"] = out["total"] / out["sentences"]
-    return out[columns]
-
-
-def build_actor_sentiment_figure(
-    actor_sentiment: pd.DataFrame, colors: Mapping[str, str]
+def build_label_valence_figure(
+    label_table: pd.DataFrame, colors: Mapping[str, str], top_n: int = 12
 ) -> go.Figure:
-    """Heatmap actor x outlet of the mean sentiment of sentences that name the actor."""
-    title = "Sentiment of the sentences naming each actor (−1 negative … +1 positive)"
-    scored = score_outlet_actor_sentiment(actor_sentiment)
+    """For the actors the outlets name most differently (the label table is sorted by
+    spread), the mean valence (-2..+2) of the labels each outlet uses, one dot per outlet
+    sized by the number of labels; labels no lexicon scores do not count."""
+    title = "How differently the outlets label each actor (mean valence of the labels)"
+    scored = label_table.dropna(subset=["mean_valence"])
     if scored.empty:
-        return _empty(title, "No sentence names a known actor in the outlets shown")
-    order = _outlet_order(scored, colors)
-    actors = scored.groupby("actor_name")["sentences"].sum().sort_values(ascending=False).index
-    mean = scored.pivot(index="actor_name", columns="outlet", values="mean_compound")
-    count = scored.pivot(index="actor_name", columns="outlet", values="sentences")
-    mean, count = mean.reindex(index=actors, columns=order), count.reindex(actors, columns=order)
-    text = [
-        [
-            "" if pd.isna(mean.at[a, o]) else f"{mean.at[a, o]:+.2f} ({int(count.at[a, o])})"
-            for o in order
-        ]
-        for a in actors
-    ]
-    fig = go.Figure(
-        go.Heatmap(
-            z=mean.to_numpy(),
-            x=[_safe(o) for o in order],
-            y=[_safe(a) for a in actors],
-            text=text,
-            texttemplate="%{text}",
-            hovertemplate="%{y} in %{x}: %{text} sentences<extra></extra>",
-            colorscale="RdBu",
-            zmin=-1,
-            zmax=1,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "compound"}},
+        return _empty(title, "No scored label in the outlets shown")
+    entities = list(dict.fromkeys(scored["entity_name"]))[:top_n]
+    fig = go.Figure()
+    for outlet in _outlet_order(scored, colors):
+        rows = scored[(scored["outlet"] == outlet) & scored["entity_name"].isin(entities)]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["mean_valence"].tolist(),
+                y=[_safe(e) for e in rows["entity_name"]],
+                mode="markers",
+                name=_safe(outlet),
+                marker={
+                    "color": _color(colors, outlet),
+                    "size": [min(10 + 3 * n, 28) for n in rows["n_labels"]],
+                    "line": {"color": "white", "width": 1},
+                    "opacity": 0.85,
+                },
+                customdata=[_safe(labels) for labels in rows["labels"]],
+                hovertemplate=_safe(outlet) + " on %{y}: %{x:+.2f}<br>%{customdata}<extra></extra>",
+            )
         )
+    fig.update_xaxes(range=[-2.3, 2.3], tickvals=[-2, -1, 0, 1, 2], title_text="mean valence")
+    fig.update_yaxes(
+        autorange="reversed", categoryorder="array", categoryarray=[_safe(e) for e in entities]
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top")
-    return _layout(fig, title, 140 + 40 * len(actors))
+    return _layout(fig, title, 140 + 40 * len(entities))
 
 
 def build_sentiment_arc_figure(
@@ -541,6 +547,15 @@ def build_distinctive_figure(
     if distinctive.empty:
         return _empty(title)
     order = _outlet_order(distinctive, colors)
+    tops = {
+        outlet: distinctive[distinctive["outlet"].astype(str) == outlet]
+        .sort_values("z", ascending=False, kind="stable")
+        .head(top_n)
+        for outlet in order
+    }
+    # One x range for every panel, so that bar lengths compare across outlets.
+    shown = pd.concat(tops.values())["z"]
+    x_range = [min(0.0, shown.min()) - 0.1, max(SIGNIFICANT_Z, shown.max()) + 0.2]
     cols = min(len(order), 3)
     rows = math.ceil(len(order) / cols)
     fig = make_subplots(
@@ -551,11 +566,7 @@ def build_distinctive_figure(
         vertical_spacing=0.3 / rows,
     )
     for i, outlet in enumerate(order):
-        top = (
-            distinctive[distinctive["outlet"].astype(str) == outlet]
-            .sort_values("z", ascending=False, kind="stable")
-            .head(top_n)
-        )
+        top = tops[outlet]
         significant = top["z"].abs() > SIGNIFICANT_Z
         color = _color(colors, outlet)
         row, col = divmod(i, cols)
@@ -582,4 +593,5 @@ def build_distinctive_figure(
             x=SIGNIFICANT_Z, line={"dash": "dot", "color": "#888"}, row=row + 1, col=col + 1
         )
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=x_range)
     return _layout(fig, title, 80 + rows * (40 + 22 * top_n))

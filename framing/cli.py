@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
-from framing.analysis import StoryAnalysis, analyze_story, load_story_lexicon
+from framing.analysis import DEFAULT_LEXICONS, StoryAnalysis, analyze_story, load_story_lexicon
+from framing.batch import ENGINES, analyze_file, score_articles
 from framing.evaluate import RESULT_SUFFIXES, format_results, score_gold_data, write_results
-from framing.io import LoadError, load_story, write_table
-from framing.lexicon import LexiconError
+from framing.io import BULK_SUFFIXES, LoadError, load_story, write_table
+from framing.lexicon import LexiconError, load_lexicons
 
 EXIT_BAD_INPUT = 2
 TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels"}
@@ -46,12 +48,60 @@ def _parser() -> argparse.ArgumentParser:
             help="write to FILE; its extension (.json/.jsonl/.csv/.parquet) sets the format",
         )
         p.add_argument("--debug", action="store_true", help="show tracebacks")
+        if command == "analyze":
+            _add_batch_options(p)
     help_text = "metrics against public gold data (BABE, PTC, NewsMTSC, NewsWCL50), with baselines"
     p = sub.add_parser("evaluate", help=help_text, description=help_text)
     p.add_argument("data_dir", metavar="DATA_DIR", help="folder holding babe/ ptc/ newsmtsc/ ...")
     p.add_argument("--out", metavar="FILE", help="also write the table to FILE (.csv/.json/.md)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
+
+
+def _add_batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where a bulk file given with --out is scored: local processes or a Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786 (default: start one)",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="bulk file with --out: keep the chunks an interrupted run finished",
+    )
+
+
+def _is_bulk_run(args: argparse.Namespace) -> bool:
+    """`analyze BULKFILE --out FILE`: streamed in chunks by framing.batch."""
+    path = Path(args.path)
+    return bool(args.out) and path.suffix.lower() in BULK_SUFFIXES and path.is_file()
+
+
+def _analyze_bulk(args: argparse.Namespace) -> int:
+    lexicon = load_lexicons([*DEFAULT_LEXICONS, *args.lexicon])
+    try:
+        result = analyze_file(
+            args.path,
+            args.out,
+            lexicon,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            resume=args.resume,
+        )
+    except KeyboardInterrupt:
+        print("interrupted: run again with --resume to keep the finished chunks", file=sys.stderr)
+        return 130
+    for problem in result.skipped:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return 0
 
 
 def _table(analysis: StoryAnalysis, command: str) -> pd.DataFrame:
@@ -70,10 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    batch_only = args.command == "analyze" and (args.engine == "dask" or args.resume)
+    if batch_only and not _is_bulk_run(args):
+        print("error: --engine dask and --resume need a bulk file and --out FILE", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
+        if args.command == "analyze" and _is_bulk_run(args):
+            return _analyze_bulk(args)
         story = load_story(args.path)
-        analysis = analyze_story(story, load_story_lexicon(story, args.lexicon))
-        frame = _table(analysis, args.command)
+        lexicon = load_story_lexicon(story, args.lexicon)
+        if args.command == "analyze":  # the articles table alone, scored on every core
+            frame = score_articles(story.articles, lexicon, args.jobs)
+        else:
+            frame = _table(analyze_story(story, lexicon), args.command)
         if args.out:
             write_table(frame, args.out)
         else:

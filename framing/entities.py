@@ -28,7 +28,13 @@ import pandas as pd
 
 from framing.models import Article, Label, Lexicon, Mention, QuoteSpan, Sentence
 from framing.terms import ArticleMatches, find_actor_mentions, find_lexicon_matches
-from framing.text import find_enclosing, find_quotes, find_words, split_sentences
+from framing.text import (
+    TITLE_ABBREVIATIONS,
+    find_enclosing,
+    find_quotes,
+    find_words,
+    split_sentences,
+)
 from framing.voices import attribute_quotes
 
 # --- closed word lists (general English, never story-specific) -------------------------
@@ -51,7 +57,7 @@ FUNCTION_WORDS = frozenset(
     however therefore thus hence meanwhile instead indeed perhaps maybe otherwise besides
     here there now today yesterday tomorrow tonight later earlier soon ago once twice
     same other another such own much many more most less least few several various
-    first second third last next whole entire certain
+    whole entire certain
     said says say saying told tells tell asked asks added adds noted stated announced
     according reported reporting quoted quoting
     mr mrs ms miss mx messrs
@@ -80,6 +86,13 @@ VERBS_BEFORE_NAMES = frozenset(
     """.split()
 )
 COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs".split())
+REPORTING_VERBS = frozenset(
+    """
+    said says told added stressed noted explained wrote tweeted argued insisted warned
+    announced claimed confirmed denied accused urged called asked replied responded
+    declared vowed pledged threatened spoke
+    """.split()
+)
 # Titles and ranks written before a name. Multi-word titles ("Field Marshal", "Prime
 # Minister") need only their last word here: the label runs to the last title word.
 TITLE_WORDS = frozenset(
@@ -163,17 +176,30 @@ TITLE_PREMODIFIERS = frozenset(
     """
     former retired late then acting interim deputy outgoing incoming ousted exiled deposed
     embattled disgraced self-proclaimed self-styled so-called longtime long-time veteran
-    de facto would-be newly elected
+    de facto would-be newly elected top senior junior chief first
     """.split()
 )
 # Endings of lower-case adjectives ("revolutionary", "authoritarian", "reclusive").
-ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "less", "ary", "ian", "ent", "ant", "ible", "able")
+ADJECTIVE_SUFFIXES = (
+    "al",
+    "ic",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ary",
+    "ian",
+    "ent",
+    "ant",
+    "ible",
+    "able",
+)
 PREPOSITIONS = frozenset("of for to in at from with on by over under about against".split())
 DEMONYM_SUFFIXES = ("an", "ian", "ish", "ese", "i", "ch")
 MAX_DESCRIPTOR_WORDS = 6
 MAX_APPOSITIVE_WORDS = 12
 
-PARTICLE_PREFIX_RE = re.compile(r"^(?:%s)[-'’](?=[A-Z])" % "|".join(sorted(PREFIX_PARTICLES)))
+PARTICLE_PREFIX_RE = re.compile(rf"^(?:{'|'.join(sorted(PREFIX_PARTICLES))})[-'’](?=[A-Z])")
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
 
@@ -248,7 +274,8 @@ def _tokens(text: str, sentence: Sentence) -> list[_Tok]:
             start, end = initialism.span()
             skip_to = end
         elif text[end : end + 1] == "." and (
-            text[start:end].lower() in TITLE_WORDS or (end - start == 1 and text[start].isupper())
+            text[start:end].lower() in TITLE_ABBREVIATIONS
+            or (end - start == 1 and text[start].isupper())
         ):
             end += 1
         spans.append((start, end))
@@ -289,8 +316,8 @@ def _is_title(tok: _Tok) -> bool:
 def _is_role(tok: _Tok) -> bool:
     """A title, or a singular role noun ending a descriptor ('leader', 'mediator')."""
     low = tok.low
-    if low in ROLE_NOUNS or _is_title(tok):
-        return True
+    if low in ROLE_NOUNS or _is_title(tok) or low.rsplit("-", 1)[-1] in ROLE_NOUNS:
+        return True  # "then-President", "co-founder" too
     if tok.cap or low in NOT_ROLE_NOUNS or low in FUNCTION_WORDS or "-" in low:
         return False
     return len(low) >= 6 and low.endswith(ROLE_SUFFIXES)
@@ -312,7 +339,6 @@ def _is_stop(tok: _Tok) -> bool:
 class _Run:
     """A capitalised name sequence: [lo, name_lo) is its title part, [name_lo, hi) the name."""
 
-    sent: int
     lo: int
     name_lo: int
     hi: int
@@ -332,11 +358,11 @@ class _Found:
 class _Bare:
     """A definite description ('the retired Major General') waiting for an entity."""
 
-    sent: int
     start: int
     end: int
     head: str
     words: frozenset[str]
+    possessive: bool  # "the president's": stands for someone even inside another label
 
 
 @dataclass
@@ -350,10 +376,14 @@ class _Scan:
     expansions: list[tuple[int, int, str]]  # (start, end, acronym) from "Words (ACR)"
 
 
-def _title_case(tokens: Sequence[_Tok]) -> bool:
-    """A headline in Title Case: nearly every longer word capitalised."""
+def _title_case(tokens: Sequence[_Tok], lower: frozenset[str]) -> bool:
+    """A headline in Title Case: nearly every longer word capitalised, common words too
+    ('Haftar Met With Russian Defense Minister'), not just a run of names."""
     long_words = [t for t in tokens if len(t.text) >= 4 and t.text[:1].isalpha()]
-    return len(long_words) >= 4 and sum(t.cap for t in long_words) >= 0.8 * len(long_words)
+    if len(long_words) < 4 or sum(t.cap for t in long_words) < 0.8 * len(long_words):
+        return False
+    common = [t for t in tokens[1:] if t.cap and (t.low in FUNCTION_WORDS or t.low in lower)]
+    return len(common) >= 2 or any(t.low in FUNCTION_WORDS for t in common)
 
 
 def _name_ok(tok: _Tok, vocab: _Vocabulary, headline: bool) -> bool:
@@ -368,11 +398,14 @@ def _name_ok(tok: _Tok, vocab: _Vocabulary, headline: bool) -> bool:
         return True
     if (tok.initial or headline) and tok.low in vocab.lower:
         return False
+    if tok.initial and tok.low.endswith("ing"):
+        return False  # "Receiving French President Emmanuel Macron, Trump said"
     return not (headline and tok.low.endswith(("ed", "ing")))
 
 
-def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary, sent: int) -> list[_Run]:
-    headline = _title_case(tokens)
+def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary) -> list[_Run]:
+    """Capitalised name sequences of a sentence, each split into title part and name."""
+    headline = _title_case(tokens, vocab.lower)
     ok = [_name_ok(t, vocab, headline) for t in tokens]
     runs = []
     i, n = 0, len(tokens)
@@ -384,15 +417,10 @@ def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary, sent: int) -> list[_R
         while j < n and not tokens[j - 1].possessive and tokens[j].spaced:
             if ok[j]:
                 j += 1
-            elif (
-                tokens[j].low in NAME_PARTICLES
-                and j + 1 < n
-                and ok[j + 1]
-                and tokens[j + 1].spaced
-                and not _is_title(tokens[j - 1])
-                and not tokens[j - 1].acronym
+            elif (k := _after_particles(tokens, ok, j)) is not None and not (
+                _is_title(tokens[j - 1]) or tokens[j - 1].acronym
             ):
-                j += 2
+                j = k + 1
             elif tokens[j].low in ("of", "for"):
                 k = _of_join(tokens, ok, j)
                 if k is None:
@@ -401,19 +429,33 @@ def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary, sent: int) -> list[_R
             else:
                 break
         if _is_title(tokens[i]) and j - i == 1:
-            runs.append(_Run(sent, i, j, j))  # a bare title ("the President")
-        elif j - i > 1 or tokens[i].acronym or _single_name(tokens[i], vocab, headline):
-            runs.append(_split_title(tokens, sent, i, j))
+            runs.append(_Run(i, j, j))  # a bare title ("the President")
+        elif j - i > 1 or tokens[i].acronym or _single_name(tokens, i, vocab, headline):
+            runs.append(_split_title(tokens, i, j))
         i = j
     return runs
 
 
-def _single_name(tok: _Tok, vocab: _Vocabulary, headline: bool) -> bool:
-    """A lone capitalised word is a name unless the story also writes it in lower case,
-    or only ever capitalises it where every word is ('Subscribe', 'Click here')."""
+def _single_name(tokens: Sequence[_Tok], i: int, vocab: _Vocabulary, headline: bool) -> bool:
+    """A lone capitalised word is a name unless the story also writes it in lower case.
+    Where every word is capitalised (a sentence start, a headline) it must also be
+    capitalised in running text, in this or another spelling ('Hafter:' opening a
+    headline, 'Haftar' elsewhere), or be the subject of a reporting verb ('Castro
+    said'): 'Subscribe', 'Click to see' are not names."""
+    tok = tokens[i]
     if tok.low in vocab.lower:
         return False
-    return not (tok.initial or headline) or tok.low in vocab.capitalised
+    if not (tok.initial or headline) or vocab.names_like(tok.low) or tok.possessive:
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].spaced and tokens[i + 1].low in REPORTING_VERBS
+
+
+def _after_particles(tokens: Sequence[_Tok], ok: Sequence[bool], j: int) -> int | None:
+    """Index of the name word after particles at ``j`` ('von der Leyen'), else None."""
+    k = j
+    while k < len(tokens) and tokens[k].low in NAME_PARTICLES and tokens[k].spaced:
+        k += 1
+    return k if k > j and k < len(tokens) and ok[k] and tokens[k].spaced else None
 
 
 def _of_join(tokens: Sequence[_Tok], ok: Sequence[bool], j: int) -> int | None:
@@ -432,7 +474,7 @@ def _of_join(tokens: Sequence[_Tok], ok: Sequence[bool], j: int) -> int | None:
     return None
 
 
-def _split_title(tokens: Sequence[_Tok], sent: int, lo: int, hi: int) -> _Run:
+def _split_title(tokens: Sequence[_Tok], lo: int, hi: int) -> _Run:
     """Split a run after its title: 'Turkish President | Recep Tayyip Erdogan',
     'Minister of Foreign Affairs | Muhammad Siala'."""
     last_title = -1
@@ -447,8 +489,8 @@ def _split_title(tokens: Sequence[_Tok], sent: int, lo: int, hi: int) -> _Run:
         ):
             last_title = k
     if last_title < 0 or any(t.low in ORG_HEADS for t in tokens[last_title + 1 : hi]):
-        return _Run(sent, lo, lo, hi)  # no title, or an office: "Justice Department"
-    return _Run(sent, lo, last_title + 1, hi)
+        return _Run(lo, lo, hi)  # no title, or an office: "Justice Department"
+    return _Run(lo, last_title + 1, hi)
 
 
 def _adjectival(tok: _Tok) -> bool:
@@ -465,17 +507,18 @@ def _extend_left(tokens: Sequence[_Tok], start: int, end: int) -> int:
     """Grow a descriptor ending at ``end`` leftwards over modifiers; returns its new start.
 
     Before a lower-case role noun any content word may be a modifier ('army commander');
-    before a capitalised title only capitalised words and adjectives ('former President'),
-    so 'the decision President Trump will take' keeps just 'President'.
+    before a capitalised word only adjectives ('former President', 'top Justice Department
+    official'), so 'the decision President Trump will take' keeps just 'President' and
+    'claims Wikileaks founder' just 'Wikileaks founder'. 'then-' and 'former' open a
+    descriptor: nothing before them belongs to it.
     """
-    noun_head = not tokens[end - 1].cap
     while start > 0 and end - start < MAX_DESCRIPTOR_WORDS and tokens[start].spaced:
         tok = tokens[start - 1]
         if tok.possessive or _is_stop(tok) or tok.low in COURTESY_TITLES:
             break
         if tok.low.endswith("ing") and "-" not in tok.low:
             break  # "Hosting President Macron": a verb, not a modifier
-        if not tok.cap and not noun_head and not _adjectival(tok):
+        if not tok.cap and tokens[start].cap and not _adjectival(tok):
             break
         if (
             not tok.cap
@@ -485,6 +528,8 @@ def _extend_left(tokens: Sequence[_Tok], start: int, end: int) -> int:
         ):
             break  # "killed Libyan revolutionary leader ...": a verb, not a modifier
         start -= 1
+        if tok.low in ("former", "then", "ex") or tok.low.startswith(("then-", "ex-")):
+            break
     return start
 
 
@@ -492,21 +537,30 @@ def _descriptors_before(tokens: Sequence[_Tok], run: _Run) -> list[tuple[int, in
     """Title part or role-noun premodifier of a name, grown leftwards over modifiers:
     'Retired Libyan Major General', 'rebel leader'; 'Libyan Field Marshal and rebel leader
     Khalifa Haftar' gives both. Token ranges."""
-    result = []
+    result: list[tuple[int, int]] = []
+    after = _word_after(tokens, run)
+    if after is not None and _is_role(after):
+        return result  # 'chief White House correspondent': the name modifies a role noun
     if run.name_lo > run.lo and not all(
         t.low in COURTESY_TITLES for t in tokens[run.lo : run.name_lo]
     ):
         result = _grow_descriptor(tokens, run.lo, run.name_lo)
-    end = run.lo
-    if end == 0 or result and not tokens[end].gap.strip() == "[":
+    # "the aggressor [Haftar]": an editor's bracket names whom the words before it describe.
+    bracket = tokens[run.lo].gap.strip() == "["
+    if run.lo == 0 or not (bracket or tokens[run.lo].spaced and not result):
         return result
-    # "the aggressor [Haftar]": an editor's bracket names who the descriptor is.
-    if not (tokens[end].spaced or tokens[end].gap.strip() == "["):
-        return result
-    head = tokens[end - 1]
+    head = tokens[run.lo - 1]
     if head.possessive or head.cap or not _is_role(head) or head.low.endswith("s"):
         return result
-    return _grow_descriptor(tokens, end - 1, end) + result
+    return _grow_descriptor(tokens, run.lo - 1, run.lo) + result
+
+
+def _word_after(tokens: Sequence[_Tok], run: _Run) -> _Tok | None:
+    """The lower-case content word right after the name, if any ('memos', 'remains')."""
+    nxt = tokens[run.hi] if run.hi < len(tokens) else None
+    if nxt is None or not nxt.spaced or nxt.cap or _is_stop(nxt) or tokens[run.hi - 1].possessive:
+        return None
+    return nxt
 
 
 def _grow_descriptor(tokens: Sequence[_Tok], start: int, end: int) -> list[tuple[int, int]]:
@@ -539,14 +593,14 @@ def _phrase_end(tokens: Sequence[_Tok], start: int, stop: int) -> int | None:
     head = k - 1
     if head < start or not _is_role(tokens[head]) or tokens[head].low.endswith("s"):
         return None
+    if tokens[head].possessive:
+        return None  # "the president's": the phrase names someone else
     if tokens[head].low in COURTESY_TITLES:
         return None
     end = k
     while end < stop and tokens[end].low in ("of", "for") and tokens[end].spaced:
         m = end + 1
-        while m < stop and tokens[m].spaced and (
-            not _is_stop(tokens[m]) or tokens[m].low == "the"
-        ):
+        while m < stop and tokens[m].spaced and (not _is_stop(tokens[m]) or tokens[m].low == "the"):
             m += 1
         if m == end + 1:
             break
@@ -599,10 +653,9 @@ def _modifiers_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int, str]
     Only adjectives count, and not when the name itself modifies a noun ('the former FBI
     director')."""
     k = run.lo
-    nxt = tokens[run.hi] if run.hi < len(tokens) else None
-    if nxt is not None and nxt.spaced and not nxt.cap and not _is_stop(nxt):
-        if not nxt.low.endswith(("s", "ed")):
-            return None
+    after = _word_after(tokens, run)
+    if after is not None and (_is_role(after) or not after.low.endswith(("s", "ed"))):
+        return None  # 'the former FBI director': the name modifies the noun after it
     start = k
     while start > 0 and k - start < 3 and tokens[start].spaced:
         tok = tokens[start - 1]
@@ -642,18 +695,18 @@ def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple
 
 
 def _ends_description(tokens: Sequence[_Tok], head: int, in_name: set[int]) -> bool:
-    """Is tokens[head] a singular role word that a verb or a boundary follows?"""
+    """Is tokens[head] a singular role word that no name or complement follows?"""
     tok = tokens[head]
     if not _is_role(tok) or tok.low.endswith("s") or tok.low in COURTESY_TITLES:
         return False
     if head + 1 == len(tokens) or tok.possessive:
         return True
     nxt = tokens[head + 1]
-    if not nxt.spaced:
-        return nxt.gap.strip()[:1] not in (",", "[")  # ', Name,' is an appositive
-    if head + 1 in in_name or nxt.low in ("of", "for"):
+    if nxt.gap.strip()[:1] in (",", "[") and nxt.cap:
+        return False  # "the army commander, Khalifa Haftar": an appositive
+    if head + 1 in in_name and nxt.spaced or nxt.low in ("of", "for"):
         return False  # a title before a name, or "the leader of X"
-    return _is_stop(nxt) or not nxt.cap and nxt.low.endswith(("s", "ed", "ing"))
+    return True
 
 
 def _acronym_expansions(text: str, tokens: Sequence[_Tok]) -> list[tuple[int, int, str]]:
@@ -697,7 +750,7 @@ def _scan(
     article: Article, sentences: list[Sentence], tokens: list[list[_Tok]], vocab: _Vocabulary
 ) -> _Scan:
     text = article.text
-    runs = [_find_runs(toks, vocab, i) for i, toks in enumerate(tokens)]
+    runs = [_find_runs(toks, vocab) for toks in tokens]
     found: list[_Found] = []
     bare: list[_Bare] = []
     expansions: list[tuple[int, int, str]] = []
@@ -705,18 +758,19 @@ def _scan(
         for ri, run in enumerate(sent_runs):
             if run.name_lo == run.hi:
                 continue
-            key = (si, ri)
-            for a, b in _descriptors_before(toks, run):
-                found.append(_Found(key, toks[a].start, toks[b - 1].end, "title"))
+            spans = [(a, b, "title") for a, b in _descriptors_before(toks, run)]
             for span in (_appositive_after(toks, run), _appositive_before(toks, run)):
                 if span is not None:
-                    found.append(_Found(key, toks[span[0]].start, toks[span[1] - 1].end, "appositive"))
-            mods = _modifiers_before(toks, run) if run.lo == run.name_lo else None
-            if mods is not None and not any(f.run == key for f in found[-3:]):
-                found.append(_Found(key, toks[mods[0]].start, toks[mods[1] - 1].end, mods[2]))
+                    spans.append((*span, "appositive"))
+            if not spans and run.lo == run.name_lo:
+                spans = [m] if (m := _modifiers_before(toks, run)) else []
+            found.extend(
+                _Found((si, ri), toks[a].start, toks[b - 1].end, source) for a, b, source in spans
+            )
         for a, b in _bare_references(toks, sent_runs):
             words = frozenset(t.low for t in toks[a:b])
-            bare.append(_Bare(si, toks[a].start, toks[b - 1].end, toks[b - 1].low, words))
+            head = toks[b - 1]
+            bare.append(_Bare(toks[a].start, head.end, head.low, words, head.possessive))
         expansions.extend(_acronym_expansions(text, toks))
     return _Scan(article, sentences, tokens, runs, found, bare, expansions)
 
@@ -727,18 +781,25 @@ class _Vocabulary:
 
     lower: frozenset[str]  # written in lower case somewhere
     capitalised: frozenset[str]  # capitalised inside running text (not first, not a headline)
+    skeletons: dict[str, list[str]]  # consonant skeleton -> capitalised words
+
+    def names_like(self, word: str) -> bool:
+        """Is ``word`` capitalised in running text, itself or in another spelling?"""
+        if word in self.capitalised:
+            return True
+        return any(_spelling_variants(word, w) for w in self.skeletons.get(_skeleton(word), ()))
 
 
-def _vocabulary(tokens: Iterable[Sequence[_Tok]]) -> _Vocabulary:
-    lower, capitalised = set(), set()
+def _vocabulary(tokens: Sequence[Sequence[_Tok]]) -> _Vocabulary:
+    lower = frozenset(tok.low for sentence in tokens for tok in sentence if tok.text.islower())
+    capitalised = set()
     for sentence in tokens:
-        headline = _title_case(sentence)
-        for tok in sentence:
-            if tok.text.islower():
-                lower.add(tok.low)
-            elif tok.cap and not tok.initial and not headline:
-                capitalised.add(tok.low)
-    return _Vocabulary(frozenset(lower), frozenset(capitalised))
+        if not _title_case(sentence, lower):
+            capitalised.update(tok.low for tok in sentence if tok.cap and not tok.initial)
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    for word in capitalised:
+        skeletons[_skeleton(word)].append(word)
+    return _Vocabulary(lower, frozenset(capitalised), dict(skeletons))
 
 
 # --- alias merging ------------------------------------------------------------------------
@@ -746,9 +807,10 @@ def _vocabulary(tokens: Iterable[Sequence[_Tok]]) -> _Vocabulary:
 
 @functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
-    """Lower-case ASCII letters and digits only: 'Al-Sarraj' -> 'alsarraj'."""
+    """Lower-case letters and digits only, accents dropped: 'Al-Sarraj' -> 'alsarraj',
+    'Salamé' -> 'salame'."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed.lower() if c.isalnum() and c.isascii())
+    return "".join(c for c in decomposed.lower() if c.isalnum())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -778,12 +840,15 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@functools.lru_cache(maxsize=65536)
 def _spelling_variants(a: str, b: str) -> bool:
     """Two surname keys that are spellings of one name (Haftar/Hifter, Salama/Salame)."""
     if a == b:
         return True
     if len(a) < 5 or len(b) < 5 or a[0] != b[0] or a.startswith(b) or b.startswith(a):
         return False  # 'Libya' and 'Libyan' are a country and its adjective
+    if abs(len(a) - len(b)) > max(2, 0.2 * max(len(a), len(b))):
+        return False  # the edit distance is at least the difference in length
     distance = _edit_distance(a, b)
     if distance <= 0.2 * max(len(a), len(b)):
         return True
@@ -882,7 +947,7 @@ def _merge_names(
 ) -> _Clusters:
     """Cluster the story's name strings: lexicon actors, full names sharing a surname,
     spelling variants, acronyms and their expansions. Lone surnames are left to
-    :func:`_resolve_single` when several people share them."""
+    :func:`_resolve_singles` when several people share them."""
     clusters = _Clusters(names)
     by_actor: dict[str, list[str]] = defaultdict(list)
     for key, name in names.items():
@@ -903,14 +968,21 @@ def _merge_names(
         if len(roots) == 1:
             clusters.join(roots[0], single.key)
     for a, b in itertools.combinations(singles, 2):
-        if _spelling_variants(a.surname, b.surname) and not _single_candidates(clusters, a) and (
-            not _single_candidates(clusters, b)
+        if (
+            _spelling_variants(a.surname, b.surname)
+            and not _single_candidates(clusters, a)
+            and not _single_candidates(clusters, b)
         ):
             clusters.join(a.key, b.key)
     for acronym_key, expansion_key in expansions:
         if acronym_key in names and expansion_key in names:
             clusters.join(expansion_key, acronym_key)
     multi = [n for n in names.values() if len(n.words) >= 2]
+    for name in multi:
+        # "Libyan Government of National Accord" is the "Government of National Accord".
+        rest = _fold(" ".join(name.words[1:]))
+        if len(name.words) > 2 and rest in names and name.words[0].endswith(DEMONYM_SUFFIXES):
+            clusters.join(rest, name.key)
     for name in names.values():
         if not name.acronym or clusters.actor(clusters.find(name.key)):
             continue
@@ -940,7 +1012,7 @@ def _single_candidates(clusters: _Clusters, single: _Name) -> list[str]:
         if _spelling_variants(name.surname, key):
             by_surname.add(clusters.find(name.key))
         elif _fold(name.words[0]) == key and not single.words[0].endswith(("an", "ish", "ese")):
-            by_first.add(clusters.find(name.key))  # not 'Turkish' for 'Turkish Recep ...' 
+            by_first.add(clusters.find(name.key))  # not 'Turkish' for 'Turkish Recep ...'
     by_surname.discard(clusters.find(single.key))
     by_first.discard(clusters.find(single.key))
     return sorted(by_surname or by_first)
@@ -961,9 +1033,10 @@ class _Occurrence:
 
 
 def _slug(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if c.isascii()).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "entity"
+    """'Fayez al-Serraj' -> 'fayez-al-serraj' (accents dropped, other scripts kept)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain).strip("-") or "entity"
 
 
 @dataclass
@@ -973,7 +1046,6 @@ class _Story:
     entity_of: list[str]  # entity id per occurrence
     entity_names: dict[str, str]
     lexicon_matches: list[ArticleMatches]
-    quotes: list[list[QuoteSpan]]  # per article, with speakers
 
 
 def _run_name(scan: _Scan, si: int, run: _Run, label_words: frozenset[str]) -> tuple[int, int]:
@@ -992,18 +1064,30 @@ def _run_name(scan: _Scan, si: int, run: _Run, label_words: frozenset[str]) -> t
     return lo, run.hi
 
 
-def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
-    lexicon = lexicon or Lexicon()
-    sentences = [split_sentences(a.text) for a in articles]
-    tokens = [
-        [_tokens(a.text, s) for s in sents] for a, sents in zip(articles, sentences, strict=True)
-    ]
-    vocab = _vocabulary(sentence for article in tokens for sentence in article)
-    scans = [
-        _scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True)
-    ]
-    lower_seen = vocab.lower
-    label_words = frozenset(
+class _NameTable(dict[str, _Name]):
+    """The story's distinct name strings by folded key."""
+
+    def __init__(self, lower_seen: frozenset[str]) -> None:
+        super().__init__()
+        self.lower_seen = lower_seen
+
+    def add(self, words: Sequence[str], actor: str | None = None) -> str:
+        key = _fold(" ".join(words))
+        name = self.get(key)
+        if name is None:
+            name = _Name(key, tuple(words))
+            name.acronym = len(words) == 1 and _word_tok(words[0]).acronym
+            name.person = _is_person_like(words, self.lower_seen)
+            self[key] = name
+        if len(words) > len(name.words):
+            name.words = tuple(words)
+        name.actor = name.actor or actor
+        return key
+
+
+def _label_words(scans: Sequence[_Scan]) -> frozenset[str]:
+    """Capitalised non-title words the story writes in title parts ('Turkish', 'Libyan')."""
+    return frozenset(
         t.low
         for scan in scans
         for si, runs in enumerate(scan.runs)
@@ -1011,34 +1095,20 @@ def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
         for t in scan.tokens[si][run.lo : run.name_lo]
         if t.cap and not _is_title(t)
     )
-    matches = [find_lexicon_matches(a.text, lexicon) for a in articles]
 
-    names: dict[str, _Name] = {}
 
-    def add_name(words: Sequence[str], actor: str | None = None) -> str:
-        key = _fold(" ".join(words))
-        if not key:
-            return ""
-        name = names.get(key)
-        if name is None:
-            name = _Name(key, tuple(words))
-            name.acronym = len(words) == 1 and _word_tok(words[0]).acronym
-            name.person = _is_person_like(words, lower_seen)
-            names[key] = name
-        if len(words) > len(name.words):
-            name.words = tuple(words)
-        name.actor = name.actor or actor
-        return key
-
-    for actor in lexicon.actors:
-        for alias in (actor.name, *actor.aliases):
-            add_name(_name_words(alias), actor.id)
-
+def _occurrences(
+    scans: Sequence[_Scan], matches: Sequence[ArticleMatches], names: _NameTable
+) -> tuple[list[_Occurrence], list[tuple[str, str]]]:
+    """Every name occurrence of the story (rule-found, acronym expansions, lexicon aliases
+    the rules missed), and the (acronym, expansion) key pairs seen in brackets."""
+    label_words = _label_words(scans)
     occurrences: list[_Occurrence] = []
     expansion_pairs: list[tuple[str, str]] = []
     for ai, (scan, match) in enumerate(zip(scans, matches, strict=True)):
         text = scan.article.text
         covered: list[tuple[int, int]] = []
+        alias_starts = [m[0] for m in match.mentions]
         for si, runs in enumerate(scan.runs):
             toks = scan.tokens[si]
             for ri, run in enumerate(runs):
@@ -1046,44 +1116,53 @@ def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
                     continue
                 lo, hi = _run_name(scan, si, run, label_words)
                 start, end = toks[lo].start, toks[hi - 1].end
-                actor = _overlapping_actor(match.mentions, start, end)
-                key = add_name([t.text for t in toks[lo:hi]], actor)
-                if actor:
-                    names[key].actor = names[key].actor or actor
-                kind = "title+name" if run.name_lo > run.lo else (
-                    "acronym" if names[key].acronym else "name"
-                )
+                actor = _overlapping_actor(match.mentions, alias_starts, start, end)
+                key = names.add([t.text for t in toks[lo:hi]], actor)
                 names[key].count += 1
+                if run.name_lo > run.lo:
+                    kind = "title+name"
+                else:
+                    kind = "acronym" if names[key].acronym else "name"
                 occurrences.append(_Occurrence(ai, si, start, end, key, kind, (si, ri)))
                 covered.append((start, end))
         for start, end, acronym in scan.expansions:
-            key = add_name(_name_words(text[start:end]))
+            key = names.add(_name_words(text[start:end]))
             names[key].count += 1
             expansion_pairs.append((_fold(acronym), key))
             if not any(a <= start and end <= b for a, b in covered):
-                occurrences.append(
-                    _Occurrence(ai, _sentence_at(scan, start), start, end, key, "expansion", None)
-                )
+                sent = _sentence_at(scan, start)
+                occurrences.append(_Occurrence(ai, sent, start, end, key, "expansion", None))
         for start, end, actor in match.mentions:
-            if any(a < end and start < b for a, b in covered):
-                continue
-            key = add_name(_name_words(text[start:end]), actor)
-            occurrences.append(
-                _Occurrence(ai, _sentence_at(scan, start), start, end, key, "lexicon", None)
-            )
+            if not any(a < end and start < b for a, b in covered):
+                key = names.add(_name_words(text[start:end]), actor)
+                sent = _sentence_at(scan, start)
+                occurrences.append(_Occurrence(ai, sent, start, end, key, "lexicon", None))
+    return occurrences, expansion_pairs
 
-    clusters = _merge_names(names, expansion_pairs, lower_seen)
+
+def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
+    """Scan every article, merge the story's names into entities."""
+    lexicon = lexicon or Lexicon()
+    sentences = [split_sentences(a.text) for a in articles]
+    tokens = [
+        [_tokens(a.text, s) for s in sents] for a, sents in zip(articles, sentences, strict=True)
+    ]
+    vocab = _vocabulary([sentence for article in tokens for sentence in article])
+    scans = [_scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True)]
+    matches = [find_lexicon_matches(a.text, lexicon) for a in articles]
+    names = _NameTable(vocab.lower)
+    for actor in lexicon.actors:
+        for alias in (actor.name, *actor.aliases):
+            if _fold(alias):
+                names.add(_name_words(alias), actor.id)
+    occurrences, expansion_pairs = _occurrences(scans, matches, names)
+    clusters = _merge_names(names, expansion_pairs, vocab.lower)
     entity_ids = _entity_ids(clusters, lexicon)
     entity_of = _resolve_singles(clusters, entity_ids, occurrences)
     entity_names = {
         entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
     }
-    for i, occ in enumerate(occurrences):
-        entity_names.setdefault(entity_of[i], " ".join(names[occ.key].words))
-    quotes = [
-        _attributed_quotes(a, lexicon, m) for a, m in zip(articles, matches, strict=True)
-    ]
-    return _Story(scans, occurrences, entity_of, entity_names, matches, quotes)
+    return _Story(scans, occurrences, entity_of, entity_names, matches)
 
 
 def _sentence_at(scan: _Scan, offset: int) -> int:
@@ -1091,12 +1170,19 @@ def _sentence_at(scan: _Scan, offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _overlapping_actor(mentions: Sequence[tuple[int, int, str]], start: int, end: int):
+def _overlapping_actor(
+    mentions: Sequence[tuple[int, int, str]], starts: Sequence[int], start: int, end: int
+) -> str | None:
+    """The lexicon actor whose alias match overlaps [start, end) most (``mentions`` sorted
+    and non-overlapping, ``starts`` their start offsets)."""
     best, best_overlap = None, 0
-    for a, b, actor in mentions:
+    k = bisect.bisect_left(starts, end) - 1
+    while k >= 0 and mentions[k][1] > start:
+        a, b, actor = mentions[k]
         overlap = min(b, end) - max(a, start)
         if overlap > best_overlap:
             best, best_overlap = actor, overlap
+        k -= 1
     return best
 
 
@@ -1138,9 +1224,7 @@ def _resolve_singles(
     'Fidel Castro' and 'Raul Castro') goes to the one named earlier in the same sentence,
     else to the one the story names in full most often, else to the one named most
     recently before it in the article; otherwise it stays an entity of its own."""
-    full = [
-        (o, clusters.find(o.key)) for o in occurrences if len(clusters.names[o.key].words) > 1
-    ]
+    full = [(o, clusters.find(o.key)) for o in occurrences if len(clusters.names[o.key].words) > 1]
     full_counts = Counter(root for _, root in full)
     candidates_of: dict[str, set[str]] = {}
     result = []
@@ -1226,7 +1310,12 @@ def _head_word(tokens: Sequence[str]) -> str:
     return head
 
 
-def _story_labels(story: _Story, lexicon: Lexicon) -> list[Label]:
+def _story_labels(
+    story: _Story, lexicon: Lexicon, quotes: Sequence[Sequence[QuoteSpan]]
+) -> list[Label]:
+    """Labels of every article: rule-found ones next to names, then definite descriptions
+    resolved through them, then story-lexicon forms the rules missed. ``quotes`` per
+    article, with speakers."""
     entity_of_run: dict[tuple[int, tuple[int, int]], str] = {}
     mentions_by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
@@ -1256,7 +1345,9 @@ def _story_labels(story: _Story, lexicon: Lexicon) -> list[Label]:
     anchored = {(ai, start, end) for ai, _, start, end, _ in raw}
     for ai, scan in enumerate(story.scans):
         for bare in scan.bare:
-            if any(a == ai and s < bare.end and bare.start < e for a, s, e in anchored):
+            if not bare.possessive and any(
+                a == ai and s < bare.end and bare.start < e for a, s, e in anchored
+            ):
                 continue  # "Comey, the F.B.I. director he ousted": an appositive already
             entity = _resolve_bare(bare, known, mentions_by_article[ai])
             if entity is not None:
@@ -1271,7 +1362,7 @@ def _story_labels(story: _Story, lexicon: Lexicon) -> list[Label]:
         seen.add((ai, entity, start, end))
         scan = story.scans[ai]
         article = scan.article
-        quote = find_enclosing(start, end, story.quotes[ai])
+        quote = find_enclosing(start, end, quotes[ai])
         text = article.text[start:end]
         valence = _label_valence(text, entity, lexicon)
         if source == "lexicon":
@@ -1330,14 +1421,25 @@ def find_entity_mentions(article: Article, lexicon: Lexicon | None = None) -> li
     """Names of people, organisations and places in ``article`` with the entity each one
     was merged into (aliases merged within this article only; a story lexicon's actor
     aliases fix the entity id). Sorted by position."""
-    story = _assemble([article], lexicon)
-    return sorted(
-        (
-            EntityMention(article.id, o.start, o.end, article.text[o.start : o.end], e, o.kind)
-            for o, e in zip(story.occurrences, story.entity_of, strict=True)
-        ),
-        key=lambda m: (m.start, m.end),
+    return find_story_mentions([article], lexicon)
+
+
+def find_story_mentions(
+    articles: Sequence[Article], lexicon: Lexicon | None = None
+) -> list[EntityMention]:
+    """Entity mentions of every article, aliases merged across the whole story (the same
+    entity ids :func:`find_labels` gives). Sorted by article, then position."""
+    story = _assemble(articles, lexicon)
+    ordered = sorted(
+        zip(story.occurrences, story.entity_of, strict=True),
+        key=lambda pair: (pair[0].article, pair[0].start, pair[0].end),
     )
+    mentions = []
+    for occ, entity in ordered:
+        article = story.scans[occ.article].article
+        text = article.text[occ.start : occ.end]
+        mentions.append(EntityMention(article.id, occ.start, occ.end, text, entity, occ.kind))
+    return mentions
 
 
 def find_labels(
@@ -1352,7 +1454,11 @@ def find_labels(
     """
     lexicon = lexicon or Lexicon()
     story = _assemble(articles, lexicon)
-    labels = _story_labels(story, lexicon)
+    quotes = [
+        _attributed_quotes(a, lexicon, m)
+        for a, m in zip(articles, story.lexicon_matches, strict=True)
+    ]
+    labels = _story_labels(story, lexicon, quotes)
     used = {label.entity for label in labels}
     return labels, {e: n for e, n in story.entity_names.items() if e in used}
 
@@ -1401,9 +1507,7 @@ def build_label_table(labels: Sequence[Label], entity_names: dict[str, str]) -> 
         groups[(label.entity, label.outlet)].append(label)
     spreads = {}
     for entity in {label.entity for label in labels}:
-        sets = {
-            o: {_label_key(lab.label) for lab in groups.get((entity, o), [])} for o in outlets
-        }
+        sets = {o: {_label_key(lab.label) for lab in groups.get((entity, o), [])} for o in outlets}
         spreads[entity] = score_label_spread(sets, len(outlets))
     rows = []
     for (entity, outlet), group in groups.items():

@@ -649,6 +649,9 @@ EVAL_DATASETS = {
     "newswcl50": "newswcl50",
 }
 NEWSMTSC_POLARITY = {2.0: -1, 4.0: 0, 6.0: 1}  # negative, neutral, positive
+# NewsWCL50's outlets from far left to far right, the order its files are read in (the
+# evaluation's choice of an event's main actors breaks ties by first mention).
+NEWSWCL50_OUTLETS = ("LL", "L", "M", "R", "RR")
 
 
 def find_eval_datasets(data_dir: str | Path) -> dict[str, Path]:
@@ -738,3 +741,32 @@ def load_newsmtsc(path: str | Path) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["sentence_id", "sentence", "start", "end", "mention", "polarity"]
     )
+
+
+def load_newswcl50(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """NewsWCL50's articles and actor annotations, from ``event_N/N_OUTLET.txt``,
+    ``N_OUTLET_sent.txt`` and ``N_OUTLET_annotations.csv``, outlets in NEWSWCL50_OUTLETS
+    order.
+
+    Returns (articles: event, outlet, text, sentences (the lines of the sentence file,
+    which the annotations' sentence numbers index), annotations: event plus the CSV's
+    columns as text).
+    """
+    folder = Path(folder)
+    articles, tables = [], []
+    for event_dir in sorted(folder.glob("event_*")):
+        event = int(event_dir.name.removeprefix("event_"))
+        for outlet in NEWSWCL50_OUTLETS:
+            notes = event_dir / f"{event}_{outlet}_annotations.csv"
+            if not notes.is_file():
+                continue
+            stem = event_dir / f"{event}_{outlet}"
+            text = stem.with_suffix(".txt").read_text(encoding="utf-8")
+            lines = Path(f"{stem}_sent.txt").read_text(encoding="utf-8").split("\n")
+            articles.append((event, outlet, text, tuple(lines)))
+            table = pd.read_csv(notes, dtype=str, keep_default_na=False)
+            tables.append(table.assign(event=event))
+    if not articles:
+        raise LoadError(folder, "no event_N/N_OUTLET_annotations.csv files")
+    frame = pd.DataFrame(articles, columns=["event", "outlet", "text", "sentences"])
+    return frame, pd.concat(tables, ignore_index=True)

@@ -39,7 +39,8 @@ def _valence_rules() -> str:
 
 CSS = (
     ".slant mark{color:inherit;padding:0 1px;border-radius:2px;cursor:help;}"
-    ".slant .q{font-style:italic;background:#eef0f7;box-shadow:inset 3px 0 0 #8c8fb8;}"
+    ".slant .q{font-style:italic;background:#eef0f7;}"
+    ".slant .qs{box-shadow:inset 3px 0 0 #8c8fb8;padding-left:3px;}"
     ".slant .article{font-size:0.95rem;line-height:1.55;max-height:70vh;overflow-y:auto;"
     "padding:0.5rem 0.75rem;border:1px solid #ddd;border-radius:6px;background:#fff;}"
     ".slant .chip{display:inline-block;margin:1px 3px 1px 0;padding:0 6px;border-radius:10px;"
@@ -74,7 +75,7 @@ def legend_html() -> str:
         for v, word in VALENCE_WORDS.items()
     ]
     chips.append('<mark class="unk">label no lexicon scores yet</mark>')
-    chips.append('<span class="q">“quoted speech”</span>')
+    chips.append('<span class="q qs">“quoted speech”</span>')
     return '<div class="slant">Highlights: ' + " ".join(chips) + "</div>"
 
 
@@ -144,7 +145,8 @@ def article_html(
             mark = marks[mark_i]
             piece = f'<mark class="{mark.css_class}" title="{escape(mark.tooltip)}">{piece}</mark>'
         if any(q.start <= start < q.end for q in quotes):
-            piece = f'<span class="q">{piece}</span>'
+            opens = any(q.start == start for q in quotes)  # the bar marks where a quote opens
+            piece = f'<span class="{"q qs" if opens else "q"}">{piece}</span>'
         parts.append(piece)
     return '<div class="slant"><div class="article">' + "".join(parts) + "</div></div>"
 

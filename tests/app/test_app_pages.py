@@ -123,7 +123,7 @@ def test_side_by_side_highlights_escape_and_explain(app):
     columns = [h.value for h in app.html if 'class="article"' in h.value]
     assert len(columns) == 3  # the first article of three outlets by default
     assert all("<mark " in c and ' title="' in c for c in columns)
-    assert any('<span class="q">' in c for c in columns)
+    assert any('<span class="q qs">' in c for c in columns)
     app.multiselect(key="sbs_articles").set_value(
         ["000_027106809507258a", "002_a1013574c7223587"]
     ).run()

@@ -30,13 +30,13 @@ def _body(markup: str) -> str:
             'he said "no deal" today',
             [],
             [QuoteSpan(8, 17)],
-            'he said <span class="q">&quot;no deal&quot;</span> today',
+            'he said <span class="q qs">&quot;no deal&quot;</span> today',
         ),
         (
             '"a warlord"',
             [html.Highlight(3, 10, "v0", "t")],
             [QuoteSpan(0, 11)],
-            '<span class="q">&quot;a </span><span class="q"><mark class="v0" title="t">'
+            '<span class="q qs">&quot;a </span><span class="q"><mark class="v0" title="t">'
             'warlord</mark></span><span class="q">&quot;</span>',
         ),
         (

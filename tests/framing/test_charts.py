@@ -65,7 +65,7 @@ def test_outlet_comparison_has_one_bar_per_outlet_and_metric_in_outlet_colours()
     alpha = [t for t in fig.data if t.name == "Alpha"]
     assert [t.x[0] for t in alpha] == [1.5, -0.2, 12.0, 0.3]
     assert {t.marker.color for t in alpha} == {COLORS["Alpha"]}
-    assert [t.showlegend for t in alpha] == [True, False, False, False]
+    assert {t.y[0] for t in alpha} == {"Alpha"}  # named on the axis, no legend needed
     assert alpha[3].text == ("30%",)
 
 
@@ -73,7 +73,7 @@ def test_metric_panels_skip_missing_and_all_nan_columns():
     outlets = _outlets(sentiment_mean=[0.1, 0.2], quote_share=[math.nan, math.nan])
     fig = charts.build_outlet_comparison_figure(outlets, COLORS)
     assert len(fig.data) == 2
-    assert [a.text for a in fig.layout.annotations] == ["Sentiment (mean, -1..+1)"]
+    assert [a.text for a in fig.layout.annotations] == ["Sentiment<br>(mean, −1 … +1)"]
 
 
 @pytest.mark.parametrize(
@@ -92,14 +92,15 @@ def test_outlet_figures_on_an_empty_table_say_so(build):
     assert fig.layout.annotations[0].text.startswith("No data")
 
 
-def test_term_density_stacks_own_voice_and_quotes():
+def test_term_density_sets_own_voice_beside_quotes():
     outlets = _outlets(loaded_narrator_per_100w=[2.0, 1.0], loaded_quote_per_100w=[0.5, 3.0])
     fig = charts.build_term_density_figure(outlets, COLORS)
     assert [t.name for t in fig.data] == ["own voice", "in quotes"]
     assert list(fig.data[0].y) == [2.0, 1.0]
     assert list(fig.data[1].y) == [0.5, 3.0]
     assert list(fig.data[0].marker.color) == [COLORS["Alpha"], COLORS["Beta"]]
-    assert fig.layout.barmode == "stack"
+    assert list(fig.data[1].x) == ["Alpha", "Beta"]
+    assert fig.layout.barmode == "group"
 
 
 def _terms(rows):
@@ -162,11 +163,13 @@ def test_actor_framing_is_weighted_by_hits():
         ("Beta", "haftar"): (2, 1.0),
         ("Beta", "gna"): (1, -1.0),
     }
-    fig = charts.build_actor_framing_figure(framing, COLORS)
-    assert [t.name for t in fig.data] == ["Alpha", "Beta"]
-    assert list(fig.data[0].y) == ["Haftar", "GNA"]
-    assert fig.data[0].x[0] == -1.0 and math.isnan(fig.data[0].x[1])
-    assert list(fig.data[1].x) == [1.0, -1.0]
+    (heat,) = charts.build_actor_framing_figure(framing, COLORS).data
+    assert list(heat.x) == ["Alpha", "Beta"]
+    assert list(heat.y) == ["Haftar", "GNA"]  # most hits first
+    assert heat.z[0].tolist() == [-1.0, 1.0]
+    assert math.isnan(heat.z[1][0]) and heat.z[1][1] == -1.0
+    assert [list(row) for row in heat.text] == [["-1.00 (4)", "+1.00 (2)"], ["", "-1.00 (1)"]]
+    assert (heat.zmin, heat.zmax) == (-2, 2)
 
 
 def test_actor_framing_without_hits_says_so():
@@ -182,8 +185,8 @@ def test_voices_share_of_quoted_words_with_others_and_unattributed():
             "quoted_words": [30, 10, 60, 5],
         }
     )
-    fig = charts.build_voices_figure(voices, COLORS, top_n=1)
-    assert [t.name for t in fig.data] == ["haftar", "(others)", "(unattributed)"]
+    fig = charts.build_voices_figure(voices, COLORS, {"haftar": "Khalifa Haftar"}, top_n=1)
+    assert [t.name for t in fig.data] == ["Khalifa Haftar", "(others)", "(unattributed)"]
     assert [list(t.x) for t in fig.data] == [[0.3, 1.0], [0.1, 0.0], [0.6, 0.0]]
     assert list(fig.data[0].y) == ["Alpha", "Beta"]
 
@@ -193,28 +196,25 @@ def _label_table(rows):
     return pd.DataFrame(rows, columns=[*columns, "mean_valence", "spread"])
 
 
-def test_label_matrix_colours_by_valence_and_marks_unknown_labels():
+def test_label_valence_dots_per_outlet_for_the_most_differently_named_actors():
     table = _label_table(
         [
             ("haftar", "Haftar", "Alpha", "rebel leader (1)", 1, 0, -1.0, 2.0),
             ("haftar", "Haftar", "Beta", "Field Marshal (2); strongman (1)", 3, 1, 1.0, 2.0),
             ("gna", "GNA", "Beta", "<script>x</script> (1)", 1, 1, math.nan, 0.0),
+            ("un", "UN", "Alpha", "mediator (1)", 1, 0, 0.0, 0.0),
         ]
     )
-    fig = charts.build_label_valence_figure(table, ["Alpha", "Beta", "Gamma"])
-    (heat,) = fig.data
-    assert list(heat.x) == ["Alpha", "Beta"]
-    assert list(heat.y) == ["Haftar", "GNA"]
-    assert list(heat.z[0]) == [-1.0, 1.0]
-    assert list(heat.text[0]) == ["rebel leader (1)", "Field Marshal (2); strongman (1) ?"]
-    assert heat.text[1][0] == ""
-    assert heat.text[1][1] == "&lt;script&gt;x&lt;/script&gt; (1) ?"
-    assert (heat.zmin, heat.zmax) == (-2, 2)
+    fig = charts.build_label_valence_figure(table, COLORS, top_n=1)
+    assert [t.name for t in fig.data] == ["Alpha", "Beta"]
+    assert [(list(t.x), list(t.y)) for t in fig.data] == [([-1.0], ["Haftar"]), ([1.0], ["Haftar"])]
+    assert list(fig.data[1].marker.size) == [19]
+    assert fig.data[1].marker.color == COLORS["Beta"]
 
 
-def test_label_matrix_hides_filtered_outlets():
-    table = _label_table([("haftar", "Haftar", "Alpha", "rebel leader (1)", 1, 0, -1.0, 0.0)])
-    assert charts.build_label_valence_figure(table, ["Beta"]).data == ()
+def test_label_valence_without_scored_labels_says_so():
+    table = _label_table([("gna", "GNA", "Beta", "<b>x</b> (1)", 1, 1, math.nan, 0.0)])
+    assert charts.build_label_valence_figure(table, COLORS).data == ()
 
 
 def test_actor_sentiment_heatmap_is_weighted_by_sentences():

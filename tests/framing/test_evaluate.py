@@ -11,23 +11,36 @@ from hypothesis import strategies as st
 from framing.cli import main
 from framing.evaluate import (
     RESULT_COLUMNS,
+    GoldMention,
     Result,
     classify_compound,
+    find_label_concept,
     find_loaded_spans,
+    find_newswcl50_gold,
     find_vader_spans,
+    find_words_before_names,
     format_results,
     score_auc,
     score_babe,
     score_gold_data,
+    score_label_recovery,
     score_macro_f1,
     score_newsmtsc,
+    score_newswcl50,
     score_precision_recall_f1,
     score_ptc,
     score_set_matches,
     score_span_overlap,
     write_results,
 )
-from framing.io import LoadError, find_eval_datasets, load_babe, load_newsmtsc, load_ptc
+from framing.io import (
+    LoadError,
+    find_eval_datasets,
+    load_babe,
+    load_newsmtsc,
+    load_newswcl50,
+    load_ptc,
+)
 from framing.models import Lexicon, LexiconEntry
 from framing.sentiment import score_target_sentiment
 
@@ -190,25 +203,33 @@ def test_loaded_spans_are_whole_word_lexicon_matches():
 # --- target-aware sentiment ------------------------------------------------------------
 
 
+def _span(sentence, words):
+    start = sentence.index(words)
+    return start, start + len(words)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "mention", "lexicon", "sign"),
+    ("sentence", "mention", "others", "lexicon", "sign"),
     [
         # the clause about the target decides, not the other clause
-        ("Smith won a great victory, but his rival suffered a terrible defeat.", "Smith", None, 1),
-        ("Smith won a great victory, but his rival suffered a terrible defeat.", "rival", None, -1),
+        ("Smith won a great victory, but his rival suffered a terrible defeat.", "Smith", [],
+         None, 1),
+        ("Smith won a great victory, but his rival suffered a terrible defeat.", "rival", [],
+         None, -1),
         # a quotation is the speaker's words: blanked out for a target outside it
-        ('"This is a terrible, awful disaster," Jones said.', "Jones", None, 0),
+        ('"This is a terrible, awful disaster," Jones said.', "Jones", [], None, 0),
         # a target inside a quotation gets the quotation's sentiment
-        ('"Jones is a wonderful leader," Smith said.', "Jones", None, 1),
-        # loaded terms aimed at the target count, with their valence
-        ("Critics slammed Brown on Monday.", "Brown", None, 0),
-        ("Brown slammed the plan on Monday.", "Brown", LEXICON, -1),
-        ("The brave Brown met the press.", "Brown", LEXICON, 1),
+        ('"Jones is a wonderful leader," Smith said.', "Jones", ["Smith"], None, 1),
+        # VADER does not know "slammed"; the lexicon does, and aims it at its subject
+        ("Jones slammed Brown on Monday.", "Jones", ["Brown"], None, 0),
+        ("Jones slammed Brown on Monday.", "Jones", ["Brown"], LEXICON, -1),
+        ("Jones slammed Brown on Monday.", "Brown", ["Jones"], LEXICON, 0),
+        ("The brave Brown met the press.", "Brown", [], LEXICON, 1),
     ],
-)
-def test_target_sentiment(sentence, mention, lexicon, sign):
-    start = sentence.index(mention)
-    score = score_target_sentiment(sentence, (start, start + len(mention)), lexicon)
+)  # fmt: skip
+def test_target_sentiment(sentence, mention, others, lexicon, sign):
+    spans = [_span(sentence, o) for o in others]
+    score = score_target_sentiment(sentence, _span(sentence, mention), lexicon, spans)
     assert classify_compound(score) == sign
     assert -1.0 <= score <= 1.0
 
@@ -277,6 +298,84 @@ def test_score_newsmtsc_on_tiny_targets():
     assert (row.dataset, row.metric, row.n) == ("tiny", "macro-F1", 3)
     assert row.slant == 1.0  # the clause tells Jones (neutral) from Lee (negative)
     assert row.baseline < 1.0  # one sentence score cannot
+
+
+# --- NewsWCL50 labels ------------------------------------------------------------------
+
+WCL_TEXT = {
+    "L": "North Korean leader Kim Jong Un met Moon.\nThe dictator smiled at Kim's aide.",
+    "R": "Mr. Kim met South Korean President Moon Jae-in.\nThe president smiled.",
+}
+WCL_LINES = {
+    "L": ["North Korean leader Kim Jong Un met Moon.", "The dictator smiled at Kim's aide."],
+    "R": ["Mr. Kim met South Korean President Moon Jae-in.", "The president smiled."],
+}
+KIM, MOON = "PRK\\Jong Un", "KOR\\Moon"
+
+
+def _note(outlet, concept, mention, sentence, start, code_type="ACTOR"):
+    return {"code_type": code_type, "code_name": concept, "code_mention": mention,
+            "publisher_id": outlet, "sentence": str(sentence), "start": str(start)}  # fmt: skip
+
+
+WCL_NOTES = [
+    _note("L", KIM, "North Korean leader Kim Jong Un", 0, 0),
+    _note("L", MOON, "Moon", 0, 7),
+    _note("L", KIM, "The dictator", 1, 0),
+    _note("R", KIM, "Mr. Kim", 0, 0),
+    _note("R", MOON, "South Korean President Moon Jae-in", 0, 3),
+    _note("R", "PRK", "North Korea", 0, 0, "COUNTRY"),  # not an actor
+]
+
+
+def test_newswcl50_gold():
+    gold = find_newswcl50_gold(WCL_TEXT, WCL_LINES, WCL_NOTES)
+    # "President" is not a name word: the story also writes "president"
+    assert gold.name_words == {KIM: {"jong", "un", "kim"}, MOON: {"moon", "jae", "in"}}
+    assert gold.unplaced == 0
+    placed = {(g.outlet, WCL_TEXT[g.outlet][g.start : g.end], g.descriptive) for g in gold.mentions}
+    assert placed == {
+        ("L", "North Korean leader Kim Jong Un", True),
+        ("L", "Moon", False),
+        ("L", "The dictator", True),
+        ("R", "Mr. Kim", False),  # a courtesy title is not a description
+        ("R", "South Korean President Moon Jae-in", True),
+    }
+
+
+def test_newswcl50_gold_keeps_only_the_top_actors():
+    gold = find_newswcl50_gold(WCL_TEXT, WCL_LINES, WCL_NOTES, top=1)
+    assert set(gold.name_words) == {KIM} and {g.concept for g in gold.mentions} == {KIM}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Kim Jong Un", KIM), ("Moon Jae-in", MOON), ("Kim Moon", None), ("Trump", None)],
+)
+def test_label_concept(name, expected):
+    names = {KIM: frozenset({"kim", "jong", "un"}), MOON: frozenset({"moon", "jae", "in"})}
+    assert find_label_concept(name, names) == expected
+
+
+def test_words_before_names_baseline():
+    names = {KIM: frozenset({"kim", "jong", "un"}), MOON: frozenset({"moon", "jae", "in"})}
+    text = WCL_TEXT["L"]
+    found = [(text[s:e], c) for s, e, c in find_words_before_names(text, names)]
+    # one label per name run; none across the line break; "Kim's" is a name word
+    assert found == [("Korean leader", KIM), ("Un met", MOON), ("smiled at", KIM)]
+
+
+def test_label_recovery():
+    gold = [
+        GoldMention("L", KIM, 0, 31, "North Korean leader Kim Jong Un", True),
+        GoldMention("L", MOON, 36, 40, "Moon", False),
+        GoldMention("L", KIM, 42, 54, "The dictator", True),
+    ]
+    labels = [(0, 19, KIM), (42, 54, MOON), (60, 65, KIM)]
+    r = score_label_recovery(labels, gold)
+    assert (r.descriptive, r.recovered, r.labels) == (2, 1, 3)
+    assert r.missed == (gold[2],)  # a label of another actor does not recover it
+    assert r.wrong == (1, 2)
 
 
 # --- readers ---------------------------------------------------------------------------
@@ -364,6 +463,39 @@ def test_find_eval_datasets(tmp_path):
     assert set(find_eval_datasets(tmp_path)) == {"babe"}
 
 
+def test_load_newswcl50(tmp_path):
+    header = "id,code_type,code_name,code_mention,publisher_id,sentence,start,end\n"
+    for outlet in ("RR", "LL"):
+        _write(tmp_path / "event_3" / f"3_{outlet}.txt", "Kim met Moon.\n\nThey talked.")
+        _write(tmp_path / "event_3" / f"3_{outlet}_sent.txt", "Kim met Moon.\nThey talked.")
+        _write(
+            tmp_path / "event_3" / f"3_{outlet}_annotations.csv",
+            header + f"x,ACTOR,PRK\\Kim,Kim,{outlet},0,0,0\n",
+        )
+    articles, notes = load_newswcl50(tmp_path)
+    assert articles["outlet"].tolist() == ["LL", "RR"]  # far left to far right
+    assert articles["sentences"][0] == ("Kim met Moon.", "They talked.")
+    assert notes[["event", "code_name", "publisher_id"]].values.tolist() == [
+        [3, "PRK\\Kim", "LL"],
+        [3, "PRK\\Kim", "RR"],
+    ]
+    with pytest.raises(LoadError):
+        load_newswcl50(tmp_path / "event_3")
+
+
+def test_score_newswcl50_on_a_tiny_event():
+    articles = pd.DataFrame(
+        [(0, o, WCL_TEXT[o], tuple(WCL_LINES[o])) for o in ("L", "R")],
+        columns=["event", "outlet", "text", "sentences"],
+    )
+    notes = pd.DataFrame(WCL_NOTES).assign(event=0)
+    rows = {r.metric: r for r in score_newswcl50(articles, notes)}
+    assert set(rows) == {"recall L", "recall R", "recall", "wrong share"}
+    assert rows["recall"].n == 3  # descriptive gold mentions
+    assert rows["recall"].baseline == pytest.approx(2 / 3)  # "Korean leader", "Korean President"
+    assert 0.0 <= rows["wrong share"].slant <= 1.0
+
+
 # --- the whole run and the command line ------------------------------------------------
 
 
@@ -401,6 +533,6 @@ def test_cli_on_the_real_data(tmp_path, capsys):
     out = tmp_path / "metrics.csv"
     assert main(["evaluate", str(EVAL_DIR), "--out", str(out)]) == 0
     table = pd.read_csv(out)
-    assert {"BABE words", "PTC spans", "NewsMTSC rw"} <= set(table["dataset"])
+    assert {"BABE words", "PTC spans", "NewsMTSC rw", "NewsWCL50 labels"} <= set(table["dataset"])
     assert table["slant"].between(0, 1).all() and (table["n"] > 0).all()
     assert "macro-F1" in capsys.readouterr().out

@@ -13,7 +13,7 @@ def render_distinctive(view: View) -> None:
     top_n = st.slider("Words per outlet", 5, 30, 12, key="ds_top")
     render_chart(charts.build_distinctive_figure(distinctive, view.colors, top_n), "ds_words")
     st.caption(
-        "★ Solid bars and “*”: |z| > 1.96, unlikely to be chance at the 5% level. Pale bars "
+        "Solid bars and “*”: |z| > 1.96, unlikely to be chance at the 5% level. Pale bars "
         "may be chance; with few articles per outlet most words are."
     )
     only = st.toggle("Only significant words", value=False, key="ds_only")

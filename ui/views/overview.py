@@ -89,14 +89,13 @@ def render_overview(view: View) -> None:
     render_chart(
         charts.build_outlet_comparison_figure(view.table("outlets"), view.colors), "ov_compare"
     )
-    left, right = st.columns(2)
-    with left:
-        render_chart(
-            charts.build_actor_framing_figure(view.table("actor_framing"), view.colors),
-            "ov_framing",
-        )
-    with right:
-        render_chart(charts.build_voices_figure(view.table("voices"), view.colors), "ov_voices")
+    render_chart(
+        charts.build_actor_framing_figure(view.table("actor_framing"), view.colors), "ov_framing"
+    )
+    render_chart(
+        charts.build_voices_figure(view.table("voices"), view.colors, view.actor_names),
+        "ov_voices",
+    )
     st.subheader("Outlets")
     render_table(view.table("outlets"), "outlets", "ov_outlets")
     st.subheader("Articles")

@@ -35,13 +35,16 @@ def render_sentiment(view: View) -> None:
         "st_arc",
     )
     st.subheader("The most negative and most positive sentences")
-    columns = ["outlet", "article_id", "index", "compound", "in_quote", "actors", "text"]
+    columns = ["text", "compound", "outlet", "in_quote", "actors", "article_id", "index"]
     ranked = sentences.sort_values("compound", kind="stable")[columns]
-    left, right = st.columns(2)
-    with left:
-        render_table(ranked.head(10), "most negative sentences", "st_negative")
-    with right:
-        render_table(ranked.tail(10).iloc[::-1], "most positive sentences", "st_positive")
+    wide_text = {"text": st.column_config.TextColumn("sentence", width="large")}
+    render_table(ranked.head(10), "most negative sentences", "st_negative", column_config=wide_text)
+    render_table(
+        ranked.tail(10).iloc[::-1],
+        "most positive sentences",
+        "st_positive",
+        column_config=wide_text,
+    )
     st.subheader("Every sentence")
     render_table(sentences, "sentences", "st_sentences")
 

@@ -16,13 +16,8 @@ KWIC_COLUMNS = [
 
 def render_terms(view: View) -> None:
     terms = view.table("terms")
-    left, right = st.columns([3, 2])
-    with left:
-        render_chart(charts.build_term_heatmap_figure(terms), "tm_heatmap")
-    with right:
-        render_chart(
-            charts.build_term_density_figure(view.table("outlets"), view.colors), "tm_density"
-        )
+    render_chart(charts.build_term_heatmap_figure(terms), "tm_heatmap")
+    render_chart(charts.build_term_density_figure(view.table("outlets"), view.colors), "tm_density")
     st.subheader("Every hit in context")
     loaded = terms[terms["loaded"].astype(bool)]
     a, b, c = st.columns(3)
