@@ -20,13 +20,13 @@ SAMPLE_SECONDS = 0.05
 @dataclass(frozen=True)
 class Run:
     seconds: float
-    peak_tree_mib: float  # the most the child and its workers held at once (summed RSS)
+    peak_tree_mib: float  # the most the child and its workers held at once (summed PSS)
     peak_process_mib: float  # the largest single process
 
 
-def write_corpus(ptc: Path, copies: int, target: Path) -> tuple[int, int]:
-    """Write ``copies`` copies of every text in ``ptc`` to a JSON Lines file; each copy ends
-    with its own sentence, so no cache keyed by a text (or its last sentence) can help.
+def write_corpus(ptc: Path, copies: int, target: Path, limit: int | None = None) -> tuple[int, int]:
+    """Write ``copies`` copies of every text in ``ptc`` (at most ``limit`` articles) to a JSON
+    Lines file; each copy ends with its own sentence, so no cache keyed by a text can help.
     Returns (articles, words), words counted by whitespace."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(ptc.glob("*.txt"))]
     if not texts:
@@ -35,6 +35,8 @@ def write_corpus(ptc: Path, copies: int, target: Path) -> tuple[int, int]:
     with target.open("w", encoding="utf-8") as handle:
         for copy in range(copies):
             for number, text in enumerate(texts):
+                if articles == limit:
+                    break
                 text = f"{text.rstrip()}\n\nThis is copy {copy + 1} of the benchmark corpus."
                 record = {"id": f"{number}-{copy}", "outlet": f"outlet {number % 7}", "text": text}
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -44,8 +46,9 @@ def write_corpus(ptc: Path, copies: int, target: Path) -> tuple[int, int]:
 
 
 def measure(command: list[str]) -> Run:
-    """Run ``command``; sample the resident memory of its whole process tree while it runs,
-    and take the largest single process's peak from the kernel when it ends."""
+    """Run ``command``; sample the memory of its whole process tree while it runs (PSS:
+    pages forked workers share with their parent count once, not once per process), and
+    take the largest single process's peak RSS from the kernel when it ends."""
     start = time.perf_counter()
     child = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     peak_tree = 0
@@ -55,7 +58,7 @@ def measure(command: list[str]) -> Run:
             break
         try:
             processes = [child, *child.children(recursive=True)]
-            peak_tree = max(peak_tree, sum(p.memory_info().rss for p in processes))
+            peak_tree = max(peak_tree, sum(p.memory_full_info().pss for p in processes))
         except psutil.Error:  # a worker ended between listing and reading it
             pass
         time.sleep(SAMPLE_SECONDS)
@@ -63,4 +66,4 @@ def measure(command: list[str]) -> Run:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(command)}")
     peak_process = usage.ru_maxrss * 1024  # KiB on Linux; the child or a worker it reaped
-    return Run(seconds, max(peak_tree, peak_process) / 2**20, peak_process / 2**20)
+    return Run(seconds, peak_tree / 2**20, peak_process / 2**20)

@@ -8,12 +8,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from framing.distinctive import score_distinctive_words
-from framing.entities import build_label_table, find_labels
+from framing.entities import build_label_table, find_discovered_actors, find_labels
 from framing.lexicon import load_lexicons
 from framing.models import Article, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
 from framing.readability import score_readability
@@ -288,13 +288,19 @@ def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis
     """Score every article of ``story`` and return the tables of docs/tables.md.
 
     ``lexicon=None`` loads the lexicons the story names (searching its folder first).
+    When no lexicon names an actor, the entities discovered in the text are the actors.
     """
     if lexicon is None:
         lexicon = load_story_lexicon(story)
+    scoring = lexicon
+    if not lexicon.actors:
+        # No story lexicon: the entities found in the text stand in as the actors, so
+        # targets, speakers and per-actor sentiment work on any story.
+        scoring = replace(lexicon, actors=find_discovered_actors(story.articles))
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
     for article in story.articles:
-        for table, table_rows in _article_tables(article, lexicon).items():
+        for table, table_rows in _article_tables(article, scoring).items():
             rows[table].extend(table_rows)
         tokens_by_outlet[article.outlet].extend(tokenize(article.text))
 

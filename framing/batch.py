@@ -175,8 +175,8 @@ _Record = tuple[int, int | None, dict]  # row number, line (None in Parquet), fi
 
 
 def _csv_records(name: str, stream: TextIO) -> Iterator[_Record | LoadProblem]:
-    """io's CSV rules (delimiter from the header line, blank rows skipped, numbered after
-    the header), one row at a time."""
+    """io's CSV rules (delimiter from the header line, blank rows skipped, rows numbered
+    after the header, invalid CSV fails the file), one row at a time."""
     head = ""
     while "\n" not in head and (block := stream.read(_BLOCK)):
         head += block
@@ -187,48 +187,44 @@ def _csv_records(name: str, stream: TextIO) -> Iterator[_Record | LoadProblem]:
         delimiter = next((d for d in ";\t|" if d in header_line), ",")
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
     reader = csv.reader(stream, delimiter=delimiter)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise LoadError(name, "is empty") from None
-    except csv.Error as error:
-        raise LoadError(name, f"has no readable header row ({error})", 1) from None
-    _require_text_column(name, header, "column")
+    header: list[str] | None = None
     number = 0
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield LoadProblem(name, f"is not valid CSV from here on ({error}); rest skipped", line)
-            return
-        if any(cell.strip() for cell in row):
-            number += 1
-            yield number, line, dict(zip(header, row, strict=False))
+    line = 1
+    try:
+        for row in reader:
+            if header is None:
+                header = [h.strip().lower() for h in row]
+                _require_text_column(name, header, "column")
+            elif any(cell.strip() for cell in row):
+                number += 1
+                yield number, line, dict(zip(header, row, strict=False))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise LoadError(name, f"is not valid CSV ({error})", line) from None
 
 
 def _jsonl_records(name: str, stream: TextIO) -> Iterator[_Record | LoadProblem]:
-    """io's JSON Lines rules (lines split at "\\n" only, bad lines reported), streamed."""
-    seen_text = False
-    number = 0
-    for number, line in enumerate(_lines(stream), 1):  # noqa: B007 (number used below)
+    """io's JSON Lines rules (lines split at "\\n" only, bad lines reported), streamed. As in
+    io, the file fails when none of its objects has a text field, which is known only at
+    the end: by then every row has been reported as having no text."""
+    fields: set[str] | None = None  # every field seen, until one is "text"
+    for number, line in enumerate(_lines(stream), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield LoadProblem(name, f"is not valid JSON ({error.msg}); skipped", number)
+            yield LoadProblem(name, f"is not valid JSON ({error.msg})", number)
             continue
         if not isinstance(record, dict):
-            yield LoadProblem(name, "is not a JSON object; skipped", number)
+            yield LoadProblem(name, "is not a JSON object", number)
             continue
         record = {str(k).strip().lower(): v for k, v in record.items()}
-        seen_text = seen_text or "text" in record
+        if fields is None or "text" not in fields:
+            fields = {*(fields or ()), *record}
         yield number, number, record
-    if number and not seen_text:
-        raise LoadError(name, "has no 'text' field, which holds the article")
+    if fields is not None:
+        _require_text_column(name, sorted(fields), "field")
 
 
 def _lines(stream: TextIO) -> Iterator[str]:
@@ -270,9 +266,9 @@ def _entry(name: str, number: int, line: int | None, record: dict) -> dict | Loa
     text = record.get("text")
     row = "" if number == line else f"row {number}: "  # JSON Lines rows are lines
     if text is None or _is_missing(text) or (isinstance(text, str) and not text.strip()):
-        return LoadProblem(name, f"{row}empty text; skipped", line)
+        return LoadProblem(name, f"{row}empty text", line)
     if not isinstance(text, str):
-        return LoadProblem(name, f"{row}text is not a string; skipped", line)
+        return LoadProblem(name, f"{row}text is not a string", line)
     meta = _metadata(record)
     source = f"{name}:{line}" if line is not None else f"{name}:row {number}"
     return {
@@ -300,6 +296,8 @@ def iter_article_chunks(
         raise LoadError(name, f"is not a bulk file; use one of {', '.join(BULK_SUFFIXES)}")
     if not path.is_file():
         raise LoadError(name, "no such file")
+    if _is_blank(path):
+        raise LoadError(name, "is empty")
     with ExitStack() as stack:
         if suffix == ".parquet":
             records, read = _parquet_records(name, path, chunk_size)
@@ -309,6 +307,14 @@ def iter_article_chunks(
             parse = _csv_records if suffix == ".csv" else _jsonl_records
             records = parse(name, stream)
         yield from _chunks(name, records, read, chunk_size)
+
+
+def _is_blank(path: Path) -> bool:
+    with path.open("rb") as handle:
+        while block := handle.read(_BLOCK):
+            if block.strip():
+                return False
+    return True
 
 
 def _chunks(
@@ -614,9 +620,12 @@ def _scored(
         futures = [submit(piece) for piece in pieces or [chunk.rows]]
         running.append((chunk, futures))
         in_flight += len(futures)
-        # Two chunks in flight keep every worker busy across a chunk boundary; past two
-        # pieces per worker, wait for the oldest chunk, so memory stays flat.
-        while len(running) >= 2 and in_flight >= 2 * slots:
+        # Save finished chunks at once (an interrupted run keeps them). Two chunks in
+        # flight keep every worker busy across a chunk boundary; past two pieces per
+        # worker, wait for the oldest chunk, so memory stays flat.
+        while running and (
+            all(f.done() for f in running[0][1]) or (len(running) >= 2 and in_flight >= 2 * slots)
+        ):
             in_flight -= len(running[0][1])
             yield _joined(*running.popleft())
     while running:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing.models import Article, Label, Lexicon, Mention, QuoteSpan, Sentence
+from framing.models import Actor, Article, Label, Lexicon, Mention, QuoteSpan, Sentence
 from framing.terms import ArticleMatches, find_actor_mentions, find_lexicon_matches
 from framing.text import (
     TITLE_ABBREVIATIONS,
@@ -1174,13 +1174,15 @@ def _overlapping_actor(
     mentions: Sequence[tuple[int, int, str]], starts: Sequence[int], start: int, end: int
 ) -> str | None:
     """The lexicon actor whose alias match overlaps [start, end) most (``mentions`` sorted
-    and non-overlapping, ``starts`` their start offsets)."""
+    and non-overlapping, ``starts`` their start offsets). A name covering less than half
+    of an alias is not that actor: "Libya" in "UN Support Mission in Libya" is the country,
+    "Haftar" in "Haftar forces" the man."""
     best, best_overlap = None, 0
     k = bisect.bisect_left(starts, end) - 1
     while k >= 0 and mentions[k][1] > start:
         a, b, actor = mentions[k]
         overlap = min(b, end) - max(a, start)
-        if overlap > best_overlap:
+        if overlap > best_overlap and 2 * overlap >= b - a:
             best, best_overlap = actor, overlap
         k -= 1
     return best
@@ -1536,3 +1538,21 @@ def build_label_table(labels: Sequence[Label], entity_names: dict[str, str]) -> 
         ["spread", "_total", "entity", "outlet"], ascending=[False, False, True, True]
     )
     return frame.drop(columns="_total").reset_index(drop=True)
+
+
+def find_discovered_actors(articles: Sequence[Article], min_mentions: int = 2) -> tuple[Actor, ...]:
+    """Entities found in the text alone, as lexicon actors (id, display name, the spellings
+    the story uses as aliases), for stories whose lexicons name no actor. Entities
+    mentioned fewer than ``min_mentions`` times in the whole story are left out."""
+    story = _assemble(articles, None)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
+        text = story.scans[occ.article].article.text[occ.start : occ.end]
+        aliases[entity].add(text)
+        counts[entity] += 1
+    return tuple(
+        Actor(entity, story.entity_names.get(entity, entity), tuple(sorted(aliases[entity])))
+        for entity, n in counts.most_common()
+        if n >= min_mentions
+    )

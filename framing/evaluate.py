@@ -42,7 +42,7 @@ from framing.io import (
     write_text_atomic,
 )
 from framing.lexicon import load_lexicons
-from framing.models import Article, Lexicon
+from framing.models import Article, Label, Lexicon
 from framing.sentiment import (
     NEGATIVE_THRESHOLD,
     POSITIVE_THRESHOLD,
@@ -86,7 +86,7 @@ class Result:
 
     @property
     def better(self) -> str:
-        """ "slant", "baseline" or "tie" (equal to 3 decimals, or a side is NaN)."""
+        """Which side wins: "slant", "baseline" or "tie" (equal to 3 decimals, or NaN)."""
         a, b = round(self.slant, 3), round(self.baseline, 3)
         if math.isnan(a) or math.isnan(b) or a == b:
             return "tie"
@@ -284,60 +284,46 @@ def score_babe(sentences: pd.DataFrame, lexicon: Lexicon) -> list[Result]:
 
 
 def score_ptc(articles: dict[str, str], spans: pd.DataFrame, lexicon: Lexicon) -> list[Result]:
-    """Span-overlap precision and recall on PTC against Loaded_Language and
-    Name_Calling,Labeling spans, all together and per technique (recall only).
+    """Span-overlap precision, recall and F1 on PTC against the Loaded_Language and
+    Name_Calling,Labeling spans together, and recall per technique.
 
-    A hit is correct when it overlaps a gold span of the techniques scored; a gold span
-    is recalled when any hit overlaps it. ``articles`` maps article id to text and
+    A hit is correct when it overlaps a gold span of those techniques; a gold span is
+    recalled when any hit overlaps it. ``articles`` maps article id to text and
     ``spans`` is load_ptc's span table.
     """
-    wanted = spans[spans["technique"].isin(PTC_TECHNIQUES)]
-    gold_of: dict[str, list[tuple[Span, str]]] = {article_id: [] for article_id in articles}
+    gold: dict[str, dict[str, list[Span]]] = {a: {t: [] for t in PTC_TECHNIQUES} for a in articles}
+    wanted = spans[spans["technique"].isin(PTC_TECHNIQUES) & spans["article_id"].isin(gold)]
     for article_id, technique, start, end in wanted[
         ["article_id", "technique", "start", "end"]
     ].itertuples(index=False):
-        if article_id in gold_of:
-            gold_of[article_id].append(((int(start), int(end)), technique))
+        gold[article_id][technique].append((int(start), int(end)))
+    n_of = {t: sum(len(g[t]) for g in gold.values()) for t in PTC_TECHNIQUES}
+    n_all = sum(n_of.values())
 
-    def counts(detect: Callable[[str], list[Span]]) -> dict[str, int]:
-        total = {"hits": 0, "correct": 0, **{t: 0 for t in PTC_TECHNIQUES}}
+    def scores(detect: Callable[[str], list[Span]]) -> dict[str, float]:
+        counts: Counter = Counter()
         for article_id, text in articles.items():
             found = detect(text)
-            gold = gold_of[article_id]
-            correct, _ = score_span_overlap(found, [g for g, _ in gold])
-            total["hits"] += len(found)
-            total["correct"] += correct
+            own = gold[article_id]
+            counts["hits"] += len(found)
+            counts["correct"] += score_span_overlap(found, [g for t in own for g in own[t]])[0]
             for technique in PTC_TECHNIQUES:
-                own = [g for g, t in gold if t == technique]
-                total[technique] += score_span_overlap(found, own)[1]
-        return total
+                counts[technique] += score_span_overlap(found, own[technique])[1]
+        precision = counts["correct"] / counts["hits"] if counts["hits"] else math.nan
+        recalled = sum(counts[t] for t in PTC_TECHNIQUES)
+        recall = recalled / n_all if n_all else math.nan
+        return {
+            "precision": precision,
+            "recall": recall,
+            "F1": _f1(precision, recall),
+            **{f"recall {t}": counts[t] / n_of[t] if n_of[t] else math.nan for t in n_of},
+        }
 
-    ours = counts(lambda text: find_loaded_spans(text, lexicon))
-    theirs = counts(find_vader_spans)
-    n_of = {t: sum(len([1 for _, g in gold if g == t]) for gold in gold_of.values())
-            for t in PTC_TECHNIQUES}  # fmt: skip
-    n_gold = sum(n_of.values())
-
-    def precision(c: dict[str, int]) -> float:
-        return c["correct"] / c["hits"] if c["hits"] else math.nan
-
-    def recall(c: dict[str, int], techniques: Sequence[str]) -> float:
-        n = sum(n_of[t] for t in techniques)
-        return sum(c[t] for t in techniques) / n if n else math.nan
-
-    scores = [
-        (precision(c), recall(c, PTC_TECHNIQUES), _f1(precision(c), recall(c, PTC_TECHNIQUES)))
-        for c in (ours, theirs)
-    ]
-    results = [
-        Result("PTC spans", metric, a, b, n_gold)
-        for metric, a, b in zip(("precision", "recall", "F1"), *scores, strict=True)
-    ]
-    results += [
-        Result("PTC spans", f"recall {t}", recall(ours, [t]), recall(theirs, [t]), n_of[t])
-        for t in PTC_TECHNIQUES
-    ]
-    return results
+    ours = scores(lambda text: find_loaded_spans(text, lexicon))
+    theirs = scores(find_vader_spans)
+    n = {**{m: n_all for m in ("precision", "recall", "F1")},
+         **{f"recall {t}": n_of[t] for t in n_of}}  # fmt: skip
+    return [Result("PTC spans", m, ours[m], theirs[m], n[m]) for m in ours]
 
 
 def score_newsmtsc(targets: pd.DataFrame, lexicon: Lexicon, dataset: str) -> list[Result]:
@@ -601,18 +587,18 @@ def score_label_recovery(labels: Sequence[LabelSpan], gold: Sequence[GoldMention
     )
 
 
-def find_slant_label_spans(
+def find_main_actor_labels(
     articles: Sequence[Article], name_words: dict[str, frozenset[str]]
-) -> dict[str, list[LabelSpan]]:
-    """Article id -> the labels Slant's discovery (entities.find_labels, no lexicon) finds
-    for the main actors, as (start, end, concept); labels of other entities are left out."""
+) -> dict[str, list[tuple[Label, str]]]:
+    """Article id -> (label, concept) for each label Slant's discovery (entities.find_labels,
+    no lexicon) attaches to a main actor; labels of other entities are left out."""
     labels, names = find_labels(articles)
     concept_of = {e: find_label_concept(n, name_words) for e, n in names.items()}
-    found: dict[str, list[LabelSpan]] = {a.id: [] for a in articles}
+    found: dict[str, list[tuple[Label, str]]] = {a.id: [] for a in articles}
     for label in labels:
         concept = concept_of.get(label.entity)
         if concept:
-            found[label.article_id].append((label.start, label.end, concept))
+            found[label.article_id].append((label, concept))
     return found
 
 
@@ -625,19 +611,22 @@ def score_newswcl50(
 
     ``articles`` and ``annotations`` are load_newswcl50's tables; each event is one story.
     """
-    totals: dict[str, Counter] = {name: Counter() for name in ("slant", "baseline")}
+    totals = {"slant": Counter(), "baseline": Counter()}
     for event, event_articles in articles.groupby("event", sort=True):
         rows = annotations[annotations["event"] == event].to_dict("records")
         texts = dict(zip(event_articles["outlet"], event_articles["text"], strict=True))
         lines = dict(zip(event_articles["outlet"], event_articles["sentences"], strict=True))
         gold = find_newswcl50_gold(texts, lines, rows, top)
         stories = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in texts.items()]
-        ours = find_slant_label_spans(stories, gold.name_words)
+        ours = find_main_actor_labels(stories, gold.name_words)
         for article in stories:
             own = [g for g in gold.mentions if g.outlet == article.outlet]
-            theirs = find_words_before_names(article.text, gold.name_words)
-            for name, found in (("slant", ours[article.id]), ("baseline", theirs)):
-                r = score_label_recovery(found, own)
+            found = {
+                "slant": [(label.start, label.end, c) for label, c in ours[article.id]],
+                "baseline": find_words_before_names(article.text, gold.name_words),
+            }
+            for name, spans in found.items():
+                r = score_label_recovery(spans, own)
                 totals[name].update(
                     {
                         f"descriptive {article.outlet}": r.descriptive,
@@ -649,40 +638,18 @@ def score_newswcl50(
                     }
                 )
 
-    def ratio(name: str, a: str, b: str) -> float:
-        return totals[name][a] / totals[name][b] if totals[name][b] else math.nan
+    def result(metric: str, part: str, whole: str, lower_is_better: bool = False) -> Result:
+        a, b = (t[part] / t[whole] if t[whole] else math.nan for t in totals.values())
+        n = totals["slant"][whole]
+        return Result("NewsWCL50 labels", metric, a, b, n, not lower_is_better)
 
-    slant = totals["slant"]
     results = [
-        Result(
-            "NewsWCL50 labels",
-            f"recall {o}",
-            ratio("slant", f"recovered {o}", f"descriptive {o}"),
-            ratio("baseline", f"recovered {o}", f"descriptive {o}"),
-            slant[f"descriptive {o}"],
-        )
+        result(f"recall {o}", f"recovered {o}", f"descriptive {o}")
         for o in NEWSWCL50_OUTLETS
-        if slant[f"descriptive {o}"]
+        if totals["slant"][f"descriptive {o}"]
     ]
-    results.append(
-        Result(
-            "NewsWCL50 labels",
-            "recall",
-            ratio("slant", "recovered", "descriptive"),
-            ratio("baseline", "recovered", "descriptive"),
-            slant["descriptive"],
-        )
-    )
-    results.append(
-        Result(
-            "NewsWCL50 labels",
-            "wrong share",
-            ratio("slant", "wrong", "labels"),
-            ratio("baseline", "wrong", "labels"),
-            slant["labels"],
-            higher_is_better=False,
-        )
-    )
+    results.append(result("recall", "recovered", "descriptive"))
+    results.append(result("wrong share", "wrong", "labels", lower_is_better=True))
     return results
 
 

@@ -17,6 +17,14 @@ from framing.text import find_enclosing, split_sentences
 PREMODIFIER_GAP = 24
 # A capitalised word right after a label makes the label a title of that name.
 NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+# Modifiers of a following common noun ("so-called reformers", "terrorist groups") describe
+# that noun's referent, which is no known actor, unless an actor name follows closely.
+NOUN_MODIFIER_CATEGORIES = frozenset({"distancing", "loaded_adjective", "name_calling"})
+NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)")
+FUNCTION_WORDS = frozenset(
+    "and or of in on at to from by for with who which that is are was were has have had will "
+    "would the a an as but not than".split()
+)
 # Verbs and hedges qualify what their subject does or says, so they aim backwards.
 SUBJECT_CATEGORIES = frozenset({"loaded_verb", "hedge"})
 
@@ -148,8 +156,18 @@ def find_actor_mentions(
     ]
 
 
+def _modifies_common_noun(text: str, end: int) -> bool:
+    following = NEXT_WORD_RE.match(text, end)
+    return following is not None and following.group(1) not in FUNCTION_WORDS
+
+
 def _target(
-    start: int, end: int, category: str, scope: tuple[int, int], mentions: Sequence[Mention]
+    text: str,
+    start: int,
+    end: int,
+    category: str,
+    scope: tuple[int, int],
+    mentions: Sequence[Mention],
 ) -> str | None:
     """The actor a term is aimed at, among the mentions in ``scope``: the name it
     premodifies (not for verbs and hedges), else the nearest one before it (the
@@ -159,6 +177,9 @@ def _target(
     after = [m for m in inside if m.start >= end]
     if after and category not in SUBJECT_CATEGORIES and after[0].start - end <= PREMODIFIER_GAP:
         return after[0].actor
+    single_word = " " not in text[start:end]
+    if category in NOUN_MODIFIER_CATEGORIES and single_word and _modifies_common_noun(text, end):
+        return None
     before = [m for m in inside if m.end <= start]
     if before:
         return before[-1].actor
@@ -207,9 +228,11 @@ def find_term_hits(
         target = entry.actor
         if target is None and quote is not None:
             # Inside a quotation the speaker's own words name the target, if they do.
-            target = _target(start, end, entry.category, (quote.start, quote.end), mentions)
+            target = _target(
+                article.text, start, end, entry.category, (quote.start, quote.end), mentions
+            )
         if target is None:
-            target = _target(start, end, entry.category, sentence, mentions)
+            target = _target(article.text, start, end, entry.category, sentence, mentions)
         hits.append(
             TermHit(
                 article_id=article.id,

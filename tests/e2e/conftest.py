@@ -1,23 +1,18 @@
 """Real-browser fixtures: `streamlit run app.py` on a free port (saves go to a tmp folder)
 and Playwright driving Debian's /usr/bin/chromium (never `playwright install`). Every test
-in this folder is marked e2e. Env override: CHROMIUM_PATH.
+module here sets pytestmark = pytest.mark.e2e. Env override: CHROMIUM_PATH.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-from streamlit_browser import ROOT, launch_chromium, start_streamlit, stop_streamlit, wait_idle
-
-ARTIFACTS = ROOT / "artifacts"
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if Path(str(item.fspath)).parent == Path(__file__).parent:
-            item.add_marker(pytest.mark.e2e)
+from streamlit_browser import (
+    launch_chromium,
+    start_streamlit,
+    stop_streamlit,
+)
 
 
 @pytest.fixture(scope="session")
@@ -43,12 +38,10 @@ def browser():
 
 @pytest.fixture
 def page(browser, app_url):
-    """A fresh tab on the app (laptop-sized), with page errors collected in page.errors."""
+    """A fresh laptop-sized tab, with page errors collected in page.errors."""
     context = browser.new_context(viewport={"width": 1366, "height": 850})
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.goto(app_url)
-    wait_idle(tab)
     yield tab
     context.close()

@@ -65,6 +65,9 @@ def _article(text):
         ("Field Marshal Abdel Fattah al-Sisi met Haftar.", []),
         ("The rebel leader spoke.", []),
         ("A warlord appeared. Haftar left.", [("warlord", "warlord", "haftar")]),
+        # a modifier of a common noun describes that noun, not the nearby actor
+        ("Haftar met the so-called reformers.", [("so-called", "so-called", None)]),
+        ("Haftar met so-called GNA envoys.", [("so-called", "so-called", "gna")]),
         # negatives: inside a longer word, or a different word
         ("the warlords and warlordism", []),
         ("rebel leadership and so-calledness", []),

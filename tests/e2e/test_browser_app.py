@@ -1,0 +1,103 @@
+"""The app in a real browser on the sample story: every page draws its charts without an
+exception or a page error; side by side shows escaped, explained highlights; an upload
+joins the story. Screenshots go to artifacts/ and docs/screenshots/overview.png."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+from streamlit_browser import ARTIFACTS, ROOT, full_page_screenshot, wait_charts, wait_idle
+
+# url path -> (page heading, plotly charts on the page)
+PAGES = {
+    "": ("Overview", 3),
+    "labels": ("Labels", 1),
+    "terms": ("Loaded terms", 2),
+    "side_by_side": ("Side by side", 0),
+    "sentiment": ("Sentiment", 3),
+    "readability": ("Readability", 2),
+    "distinctive": ("Distinctive words", 1),
+    "lexicon": ("Lexicon", 0),
+    "methods": ("Methods", 0),
+}
+ARTICLE = (
+    b"---\noutlet: Test Gazette\ntitle: Haftar rejects talks\n---\n"
+    b"The warlord Khalifa Haftar slammed the so-called government in Tripoli. "
+    b"<script>window.injected = 1</script> <b>not bold</b>\n"
+)
+
+
+def _open(page, app_url, path):
+    heading, charts = PAGES[path]
+    page.goto(f"{app_url}/{path}")
+    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=60_000)
+    wait_idle(page)
+    wait_charts(page, charts)
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_renders_its_charts(page, app_url, path):
+    _open(page, app_url, path)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(PAGES[path][1])
+    full_page_screenshot(page, ARTIFACTS / f"page-{path or 'overview'}.png")
+    if not path:
+        full_page_screenshot(page, ROOT / "docs" / "screenshots" / "overview.png")
+    assert page.errors == []
+
+
+def test_switching_page_in_the_sidebar_keeps_the_outlet_filter(page, app_url):
+    _open(page, app_url, "")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("button", name="Remove Outlet C (dated 2020-02-22)").click()
+    expect(page.locator(".slant .card", has_text="Outlet C")).to_have_count(0)
+    wait_idle(page)
+    sidebar.get_by_role("link", name="Readability").click()
+    expect(page.get_by_role("heading", name="Readability", exact=True)).to_be_visible()
+    wait_idle(page)
+    wait_charts(page, 2)
+    expect(sidebar.locator('[data-tag][aria-label^="Outlet C"]')).to_have_count(0)
+    boxes = page.locator(".js-plotly-plot .boxlayer .trace")
+    expect(boxes).to_have_count(4)
+    assert page.errors == []
+
+
+def test_side_by_side_highlights_are_explained_and_text_is_escaped(page, app_url):
+    _open(page, app_url, "side_by_side")
+    articles = page.locator(".slant .article")
+    expect(articles).to_have_count(3)
+    marks = page.locator(".slant .article mark[title]")
+    assert marks.count() > 10
+    title = marks.first.get_attribute("title")
+    assert "target:" in title and "why:" in title
+    expect(page.locator(".slant .article .q").first).to_be_visible()
+    marks.first.hover()
+    full_page_screenshot(page, ARTIFACTS / "side-by-side.png")
+    assert page.errors == []
+
+
+def test_uploaded_article_is_analysed_and_its_markup_stays_text(page, app_url):
+    _open(page, app_url, "")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Add articles").click()
+    sidebar.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[
+            {"name": "gazette.md", "mimeType": "text/markdown", "buffer": ARTICLE},
+            {"name": "empty.txt", "mimeType": "text/plain", "buffer": b"  \n"},
+        ]
+    )
+    expect(page.locator(".slant .card", has_text="Test Gazette")).to_be_visible(timeout=60_000)
+    expect(sidebar.locator('[data-testid="stAlertContentError"]')).to_contain_text("empty.txt")
+    wait_idle(page)
+    wait_charts(page, 3)
+    sidebar.get_by_role("link", name="Side by side").click()
+    wait_idle(page)
+    chooser = page.locator('[data-testid="stMultiSelect"]', has_text="Articles")
+    chooser.click()
+    page.get_by_role("option", name="Test Gazette — Haftar rejects talks").click()
+    gazette = page.locator(".slant .article", has_text="warlord")
+    expect(gazette).to_contain_text("<script>window.injected = 1</script>")
+    assert page.evaluate("window.injected") is None
+    expect(gazette.locator("b")).to_have_count(0)
+    full_page_screenshot(page, ARTIFACTS / "upload.png")
+    assert page.errors == []
