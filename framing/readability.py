@@ -150,14 +150,21 @@ def _text_syllables(text: str) -> int:
 
 @lru_cache(maxsize=_WORD_CACHE_SIZE)
 def _word_profile(word: str) -> int:
-    """For one of textstat's words: whether it is polysyllabic, difficult for Gunning fog
-    and difficult for Dale-Chall (as count_polysyllable_words and is_difficult_word decide),
-    packed into one integer so that a text's three counts are one C-level sum."""
+    """What one of textstat's words adds to a text's counts, packed into one integer so
+    that a text's counts are one C-level sum: its syllables (count_syllables lower-cases
+    the text before splitting it; lower-casing never adds or removes whitespace, so each
+    word contributes its own lower-cased form), whether it is polysyllabic, and whether it
+    is difficult for Gunning fog and for Dale-Chall (count_polysyllable_words and
+    is_difficult_word)."""
     lower = word.lower()
     easy = lower in get_lang_easy_words(_LANG)
-    polysyllabic = _text_syllables(word) >= 3
-    fog_difficult = not easy and _text_syllables(lower) >= _FOG_SYLLABLE_THRESHOLD
-    return polysyllabic + (fog_difficult << _PROFILE_BITS) + ((not easy) << 2 * _PROFILE_BITS)
+    fields = (
+        _token_syllables(lower),
+        _text_syllables(word) >= 3,
+        not easy and _text_syllables(lower) >= _FOG_SYLLABLE_THRESHOLD,
+        not easy,
+    )
+    return sum(value << (_PROFILE_BITS * n) for n, value in enumerate(fields))
 
 
 def _sentence_count(text: str) -> int:
@@ -170,10 +177,6 @@ def _sentence_count(text: str) -> int:
         pieces += 1
         short += len(_TOKEN_WITH_WORD_CHARACTER.findall(text, *piece.span())) <= 2
     return max(1, pieces - short)
-
-
-def _ratio(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
 
 
 class _Counts(NamedTuple):
@@ -193,17 +196,20 @@ class _Counts(NamedTuple):
 def _count(text: str) -> _Counts:
     clean = _remove_punctuation(text)
     words = clean.split()
-    profiles = sum(map(_word_profile, words))
+    packed = sum(map(_word_profile, words))
+    syllables, polysyllables, fog_difficult, dale_difficult = (
+        packed >> (_PROFILE_BITS * n) & _PROFILE_MASK for n in range(4)
+    )
     tokens = text.split()  # str.split and textstat's \s agree on what whitespace is
     no_spaces = "".join(tokens)
     return _Counts(
         words=len(words),
         raw_words=len(tokens),
         sentences=_sentence_count(text),
-        syllables=sum(map(_token_syllables, clean.lower().split())),
-        polysyllables=profiles & _PROFILE_MASK,
-        fog_difficult=(profiles >> _PROFILE_BITS) & _PROFILE_MASK,
-        dale_difficult=profiles >> 2 * _PROFILE_BITS,
+        syllables=syllables,
+        polysyllables=polysyllables,
+        fog_difficult=fog_difficult,
+        dale_difficult=dale_difficult,
         letters=len(_PUNCTUATION.sub("", no_spaces)),
         chars=len(no_spaces),
     )

@@ -47,9 +47,12 @@ def _pick_story() -> str:
     if not folders:
         st.error(f"No story folder found in {state.SAMPLE_ROOT} or {state.stories_dir()}.")
         st.stop()
-    sample = str((state.SAMPLE_ROOT / state.SAMPLE_SLUG).resolve())
     if st.session_state.get(state.STORY) not in folders:
-        st.session_state[state.STORY] = sample if sample in folders else folders[0]
+        # A link can name the story to open: ?story=<folder name>.
+        wanted = st.query_params.get("story", state.SAMPLE_SLUG)
+        named = [f for f in folders if Path(f).name == wanted]
+        sample = [f for f in folders if Path(f).name == state.SAMPLE_SLUG]
+        st.session_state[state.STORY] = (named or sample or folders)[0]
     return st.selectbox("Story", folders, format_func=_story_label, key=state.STORY)
 
 

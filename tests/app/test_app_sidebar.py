@@ -132,3 +132,12 @@ def test_saving_over_an_existing_folder_asks_first(app, stories_dir):
     assert not app.exception
     assert any("Saved 6 articles" in s.value for s in app.sidebar.success)
     assert len(load_story(stories_dir / "copy").articles) == 6
+
+
+def test_a_link_can_name_the_story_to_open(story_copy):
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["story"] = story_copy.name
+    at.run()
+    assert not at.exception
+    assert Path(_story_choice(at).value) == story_copy

@@ -64,13 +64,13 @@ def render_side_by_side(view: View) -> None:
             *html.label_highlights(found[found["article_id"] == article_id]),
         ]
         color = view.colors.get(article.outlet, "#999")
+        details = " · ".join(filter(None, [article.date, _summary(info.loc[article_id])]))
         with column:
             st.html(
                 f'<div class="slant" style="border-top:4px solid {color};padding-top:4px">'
                 f"<b>{html.swatch(color)}{escape(article.outlet)}</b><br>"
                 f"<b>{escape(article.title or article.id)}</b><br>"
-                f'<span class="muted">{escape(article.date)} · '
-                f"{escape(_summary(info.loc[article_id]))}</span></div>"
+                f'<span class="muted">{escape(details)}</span></div>'
             )
             st.html(html.article_html(article.text, highlights, find_quotes(article.text)))
 
