@@ -17,7 +17,7 @@ from framing.entities import build_label_table, find_discovered_actors, find_lab
 from framing.lexicon import load_lexicons
 from framing.models import Article, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
 from framing.readability import score_readability
-from framing.sentiment import score_sentences, score_sentiment_summary
+from framing.sentiment import score_sentences, score_sentiment_summary, score_target_sentiment
 from framing.terms import find_actor_mentions, find_lexicon_matches, find_term_hits
 from framing.text import count_words, find_quotes, split_sentences, tokenize
 from framing.voices import attribute_quotes, score_voices
@@ -48,6 +48,7 @@ SENTENCE_COLUMNS = [
 FRAMING_COLUMNS = ["article_id", "outlet", "actor", "actor_name", "camp", "hits", "mean_valence"]
 ACTOR_SENTIMENT_COLUMNS = [
     "article_id", "outlet", "actor", "actor_name", "sentences", "mean_compound",
+    "target_sentiment",
 ]  # fmt: skip
 VOICE_COLUMNS = ["article_id", "outlet", "speaker", "camp", "quotes", "quoted_words", "share"]
 CLEANING_COLUMNS = ["article_id", "outlet", "start", "end", "text", "reason"]
@@ -87,8 +88,11 @@ class _ArticleParts:
 
 
 def is_loaded(hit: TermHit) -> bool:
-    """A generic loaded term always counts; a story label only when it is not neutral."""
-    return hit.category != "label" or hit.valence != 0
+    """A generic loaded term counts, except hedges ("reportedly": uncertainty, not
+    judgement); a story label counts only when it is not neutral."""
+    if hit.category == "label":
+        return hit.valence != 0
+    return hit.category != "hedge"
 
 
 def _per_100(count: int, words: int) -> float:
@@ -219,13 +223,18 @@ def _actor_rows(
         for actor, values in sorted(valences.items())
     ]  # fmt: skip
     compounds: dict[str, list[float]] = defaultdict(list)
+    targeted: dict[str, list[float]] = defaultdict(list)
     for sentence, compound in zip(parts.sentences, parts.compounds, strict=True):
-        for actor in {m.actor for m in parts.mentions if sentence.start <= m.start < sentence.end}:
+        inside = [m for m in parts.mentions if sentence.start <= m.start < sentence.end]
+        spans = {m.actor: (m.start - sentence.start, m.end - sentence.start) for m in inside}
+        for actor, span in spans.items():
             compounds[actor].append(compound)
+            others = [other for a, other in spans.items() if a != actor]
+            targeted[actor].append(score_target_sentiment(sentence.text, span, lexicon, others))
     sentiment = [
         {"article_id": article.id, "outlet": article.outlet, "actor": actor,
          "actor_name": names.get(actor, actor), "sentences": len(values),
-         "mean_compound": _mean(values)}
+         "mean_compound": _mean(values), "target_sentiment": _mean(targeted[actor])}
         for actor, values in sorted(compounds.items())
     ]  # fmt: skip
     return framing, sentiment

@@ -251,12 +251,13 @@ def _parquet_records(
 
     def records() -> Iterator[_Record]:
         nonlocal done
-        for batch in parquet.iter_batches(batch_size=chunk_size):
-            frame = batch.to_pandas()
-            frame.columns = columns
-            for record in frame.to_dict("records"):
-                done += 1
-                yield done, None, record
+        with parquet:
+            for batch in parquet.iter_batches(batch_size=chunk_size):
+                frame = batch.to_pandas()
+                frame.columns = columns
+                for record in frame.to_dict("records"):
+                    done += 1
+                    yield done, None, record
 
     return records(), lambda: done / total
 
@@ -648,7 +649,8 @@ def _prepend(first: ArticleChunk | None, rest: Iterator[ArticleChunk]) -> Iterat
 
 
 def _assemble(part_paths: Sequence[Path], out: Path) -> None:
-    """Stream the parts, in order, into ``out`` (written atomically, as io writes tables)."""
+    """Stream the parts, in order, into ``out``: written to a temporary file in the same
+    folder, synced, given the mode a new file gets, then renamed over ``out``."""
     suffix = out.suffix.lower()
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
@@ -659,6 +661,11 @@ def _assemble(part_paths: Sequence[Path], out: Path) -> None:
             _assemble_parquet(part_paths, tmp)
         else:
             _assemble_text(part_paths, tmp, suffix)
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)  # mkstemp makes the file private (0600)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
