@@ -856,6 +856,46 @@ def _spelling_variants(a: str, b: str) -> bool:
     return len(skeleton) >= 3 and skeleton == _skeleton(b) and distance <= 2
 
 
+# Names this long may differ in three letters (20 % of the length) and still be one name.
+LONG_NAME = 15
+
+
+def _deletions(key: str, depth: int) -> set[str]:
+    """``key`` with up to ``depth`` letters deleted."""
+    found, frontier = {key}, {key}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _variant_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of distinct surname keys that are spelling variants. Two strings within edit
+    distance 2 share a string made by deleting at most two letters from each, so only keys
+    sharing such a deletion are compared (long names, which may differ more, against all)."""
+    keys = sorted(k for k in set(keys) if len(k) >= 5)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for variant in _deletions(key, 2):
+            groups[variant].append(key)
+    candidates = {(a, b) for group in groups.values() for a, b in itertools.combinations(group, 2)}
+    candidates |= {
+        tuple(sorted((a, b))) for a in keys if len(a) >= LONG_NAME for b in keys if a != b
+    }
+    return sorted(pair for pair in candidates if _spelling_variants(*pair))
+
+
+def _name_pairs(names: Sequence[_Name]) -> list[tuple[_Name, _Name]]:
+    """Pairs of names whose surnames are equal or spelling variants of each other."""
+    by_surname: dict[str, list[_Name]] = defaultdict(list)
+    for name in names:
+        by_surname[name.surname].append(name)
+    pairs = [pair for group in by_surname.values() for pair in itertools.combinations(group, 2)]
+    for key_a, key_b in _variant_pairs(by_surname):
+        pairs.extend((a, b) for a in by_surname[key_a] for b in by_surname[key_b])
+    return pairs
+
+
 def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     """Can two given-name lists belong to one person? Missing, equal, initial or a close
     spelling counts; 'Raul' and 'Fidel' do not."""
@@ -956,22 +996,19 @@ def _merge_names(
     for keys in by_actor.values():
         for other in keys[1:]:
             clusters.join(keys[0], other)
-    people = [n for n in names.values() if n.person]
-    for a, b in itertools.combinations(people, 2):
-        if _spelling_variants(a.surname, b.surname):
-            clusters.join(a.key, b.key)
+    index = _PeopleIndex(names)
+    for a, b in _name_pairs([n for n in names.values() if n.person]):
+        clusters.join(a.key, b.key)
     singles = [n for n in names.values() if len(n.words) == 1 and not n.acronym]
     for single in singles:
         if clusters.find(single.key) != single.key or single.words[0].lower() in lower_seen:
             continue
-        roots = _single_candidates(clusters, single)
+        roots = _single_candidates(clusters, single, index)
         if len(roots) == 1:
             clusters.join(roots[0], single.key)
-    for a, b in itertools.combinations(singles, 2):
-        if (
-            _spelling_variants(a.surname, b.surname)
-            and not _single_candidates(clusters, a)
-            and not _single_candidates(clusters, b)
+    for a, b in _name_pairs(singles):
+        if not _single_candidates(clusters, a, index) and not _single_candidates(
+            clusters, b, index
         ):
             clusters.join(a.key, b.key)
     for acronym_key, expansion_key in expansions:
@@ -983,14 +1020,15 @@ def _merge_names(
         rest = _fold(" ".join(name.words[1:]))
         if len(name.words) > 2 and rest in names and name.words[0].endswith(DEMONYM_SUFFIXES):
             clusters.join(rest, name.key)
+    multi_tokens = [(m, [_word_tok(w) for w in m.words]) for m in multi]
     for name in names.values():
         if not name.acronym or clusters.actor(clusters.find(name.key)):
             continue
         letters = name.key
         fits = {
             clusters.find(m.key)
-            for m in multi
-            if _initials_match(letters, [_word_tok(w) for w in m.words])
+            for m, toks in multi_tokens
+            if toks[0].low[:1] == letters[:1] and _initials_match(letters, toks)
         }
         if len(fits) == 1:
             clusters.join(fits.pop(), name.key)
@@ -1001,18 +1039,31 @@ def _word_tok(word: str) -> _Tok:
     return _Tok(0, len(word), word, word.lower().replace(".", ""), " ", False, False)
 
 
-def _single_candidates(clusters: _Clusters, single: _Name) -> list[str]:
+class _PeopleIndex:
+    """The story's person names bucketed so lone names are compared with few candidates:
+    by surname initial (spelling variants share it) and by first word."""
+
+    def __init__(self, names: dict[str, _Name]) -> None:
+        self.by_initial: dict[str, list[_Name]] = defaultdict(list)
+        self.by_first: dict[str, list[_Name]] = defaultdict(list)
+        for name in names.values():
+            if name.person:
+                self.by_initial[name.surname[:1]].append(name)
+                self.by_first[_fold(name.words[0])].append(name)
+
+
+def _single_candidates(clusters: _Clusters, single: _Name, index: _PeopleIndex) -> list[str]:
     """Clusters a lone name may stand for: people whose surname is (a spelling of) it,
     else people whose name starts with it ('Kim' for 'Kim Jong Un')."""
     key = single.surname
     by_surname, by_first = set(), set()
-    for name in clusters.names.values():
-        if not name.person or name.key == single.key:
-            continue
-        if _spelling_variants(name.surname, key):
+    for name in index.by_initial.get(key[:1], ()):
+        if name.key != single.key and _spelling_variants(name.surname, key):
             by_surname.add(clusters.find(name.key))
-        elif _fold(name.words[0]) == key and not single.words[0].endswith(("an", "ish", "ese")):
-            by_first.add(clusters.find(name.key))  # not 'Turkish' for 'Turkish Recep ...'
+    if not single.words[0].endswith(("an", "ish", "ese")):  # not 'Turkish' for 'Turkish Recep'
+        for name in index.by_first.get(key, ()):
+            if name.key != single.key and not _spelling_variants(name.surname, key):
+                by_first.add(clusters.find(name.key))
     by_surname.discard(clusters.find(single.key))
     by_first.discard(clusters.find(single.key))
     return sorted(by_surname or by_first)
@@ -1228,6 +1279,10 @@ def _resolve_singles(
     recently before it in the article; otherwise it stays an entity of its own."""
     full = [(o, clusters.find(o.key)) for o in occurrences if len(clusters.names[o.key].words) > 1]
     full_counts = Counter(root for _, root in full)
+    full_by_article: dict[int, list[tuple[_Occurrence, str]]] = defaultdict(list)
+    for o, r in full:
+        full_by_article[o.article].append((o, r))
+    index = _PeopleIndex(clusters.names)
     candidates_of: dict[str, set[str]] = {}
     result = []
     for occ in occurrences:
@@ -1237,12 +1292,12 @@ def _resolve_singles(
             result.append(entity_ids[root])
             continue
         if occ.key not in candidates_of:
-            candidates_of[occ.key] = set(_single_candidates(clusters, name))
+            candidates_of[occ.key] = set(_single_candidates(clusters, name, index))
         candidates = candidates_of[occ.key]
         before = [
             (o.sent, r)
-            for o, r in full
-            if r in candidates and o.article == occ.article and o.start < occ.start
+            for o, r in full_by_article[occ.article]
+            if r in candidates and o.start < occ.start
         ]
         counts = sorted((full_counts[r] for r in candidates), reverse=True)
         if before and before[-1][0] == occ.sent:

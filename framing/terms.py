@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,7 +46,23 @@ def _add(automaton: ahocorasick.Automaton, key: str, payload: tuple) -> None:
     automaton.add_word(key, existing + (payload,))
 
 
-@functools.lru_cache(maxsize=32)
+# Matchers by lexicon identity: hashing a frozen Lexicon walks every entry, which cost
+# more than the matching itself when done per article and per sentence.
+_MATCHERS: dict[int, tuple[Lexicon, ahocorasick.Automaton | None]] = {}
+_MAX_MATCHERS = 32
+
+
+def _matcher(lexicon: Lexicon) -> ahocorasick.Automaton | None:
+    cached = _MATCHERS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    automaton = _build_matcher(lexicon)
+    if len(_MATCHERS) >= _MAX_MATCHERS:
+        _MATCHERS.pop(next(iter(_MATCHERS)))
+    _MATCHERS[id(lexicon)] = (lexicon, automaton)
+    return automaton
+
+
 def _build_matcher(lexicon: Lexicon) -> ahocorasick.Automaton | None:
     """One automaton over lower-cased term forms and actor aliases (None if both are empty).
 
@@ -104,7 +119,7 @@ def find_lexicon_matches(text: str, lexicon: Lexicon) -> ArticleMatches:
     matched story label ("Libyan army" in "Libyan army commander") is part of the label,
     not a mention of that actor.
     """
-    automaton = _build_matcher(lexicon)
+    automaton = _matcher(lexicon)
     if automaton is None or not text:
         return ArticleMatches((), ())
     lowered = _lower_same_length(text)
