@@ -1040,16 +1040,29 @@ def _word_tok(word: str) -> _Tok:
 
 
 class _PeopleIndex:
-    """The story's person names bucketed so lone names are compared with few candidates:
-    by surname initial (spelling variants share it) and by first word."""
+    """The story's person names indexed so a lone name is compared with few candidates: by
+    surname deletion neighbourhood (see _variant_pairs) and by first word."""
 
     def __init__(self, names: dict[str, _Name]) -> None:
-        self.by_initial: dict[str, list[_Name]] = defaultdict(list)
+        self.by_surname: dict[str, list[_Name]] = defaultdict(list)
         self.by_first: dict[str, list[_Name]] = defaultdict(list)
+        self.by_deletion: dict[str, set[str]] = defaultdict(set)
         for name in names.values():
             if name.person:
-                self.by_initial[name.surname[:1]].append(name)
+                self.by_surname[name.surname].append(name)
                 self.by_first[_fold(name.words[0])].append(name)
+        self.long = [k for k in self.by_surname if len(k) >= LONG_NAME]
+        for key in self.by_surname:
+            for variant in _deletions(key, 2):
+                self.by_deletion[variant].add(key)
+
+    def surname_matches(self, key: str) -> list[_Name]:
+        """Person names whose surname is ``key`` or a spelling variant of it."""
+        near = {k for variant in _deletions(key, 2) for k in self.by_deletion.get(variant, ())}
+        near.update(self.long)
+        return [
+            name for k in sorted(near) if _spelling_variants(k, key) for name in self.by_surname[k]
+        ]
 
 
 def _single_candidates(clusters: _Clusters, single: _Name, index: _PeopleIndex) -> list[str]:
@@ -1057,8 +1070,8 @@ def _single_candidates(clusters: _Clusters, single: _Name, index: _PeopleIndex) 
     else people whose name starts with it ('Kim' for 'Kim Jong Un')."""
     key = single.surname
     by_surname, by_first = set(), set()
-    for name in index.by_initial.get(key[:1], ()):
-        if name.key != single.key and _spelling_variants(name.surname, key):
+    for name in index.surname_matches(key):
+        if name.key != single.key:
             by_surname.add(clusters.find(name.key))
     if not single.words[0].endswith(("an", "ish", "ese")):  # not 'Turkish' for 'Turkish Recep'
         for name in index.by_first.get(key, ()):
