@@ -312,9 +312,10 @@ def score_outlet_actor_framing(actor_framing: pd.DataFrame) -> pd.DataFrame:
 
 
 def score_outlet_actor_sentiment(actor_sentiment: pd.DataFrame) -> pd.DataFrame:
-    """Mean VADER compound (-1..+1) of the sentences naming each actor, per outlet,
-    weighted by sentences. Columns: outlet, actor, actor_name, sentences, mean_compound."""
-    return _weighted_means(actor_sentiment, "sentences", "mean_compound")
+    """Target-aware sentiment toward each actor (-1..+1: VADER on the clause or quotation
+    naming the actor, moved by loaded terms aimed at it), per outlet, weighted by
+    sentences. Columns: outlet, actor, actor_name, sentences, target_sentiment."""
+    return _weighted_means(actor_sentiment, "sentences", "target_sentiment")
 
 
 def _actor_heatmap(
@@ -382,13 +383,13 @@ def build_actor_framing_figure(actor_framing: pd.DataFrame, colors: Mapping[str,
 def build_actor_sentiment_figure(
     actor_sentiment: pd.DataFrame, colors: Mapping[str, str]
 ) -> go.Figure:
-    """Heatmap actor x outlet of the mean sentiment (-1..+1) of sentences naming the actor."""
-    title = "Sentiment of the sentences naming each actor (−1 negative … +1 positive; sentences)"
+    """Heatmap actor x outlet of the target-aware sentiment (-1..+1) toward each actor."""
+    title = "Sentiment toward each actor (−1 negative … +1 positive; sentences)"
     scored = score_outlet_actor_sentiment(actor_sentiment)
     if scored.empty:
         return _empty(title, "No sentence names a known actor in the outlets shown")
     return _actor_heatmap(
-        scored, "sentences", "mean_compound", colors, title, ("RdBu", 1), "sentences"
+        scored, "sentences", "target_sentiment", colors, title, ("RdBu", 1), "sentences"
     )
 
 

@@ -224,7 +224,7 @@ def test_actor_sentiment_heatmap_is_weighted_by_sentences():
             ("a2", "Alpha", "haftar", "Haftar", 3, 0.5),
             ("b1", "Beta", "gna", "GNA", 2, 0.1),
         ],
-        columns=["article_id", "outlet", "actor", "actor_name", "sentences", "mean_compound"],
+        columns=["article_id", "outlet", "actor", "actor_name", "sentences", "target_sentiment"],
     )
     fig = charts.build_actor_sentiment_figure(sentiment, COLORS)
     (heat,) = fig.data
@@ -299,3 +299,33 @@ def test_distinctive_marks_significant_words():
 def test_row_tables_with_no_rows_give_an_empty_figure(build, frame):
     fig = build(frame) if build is charts.build_term_heatmap_figure else build(frame, COLORS)
     assert fig.data == ()
+
+
+@pytest.mark.parametrize(
+    ("build", "table"),
+    [
+        (charts.build_outlet_comparison_figure, "outlets"),
+        (charts.build_sentiment_outlet_figure, "outlets"),
+        (charts.build_readability_figure, "outlets"),
+        (charts.build_term_density_figure, "outlets"),
+        (charts.build_actor_framing_figure, "actor_framing"),
+        (charts.build_actor_sentiment_figure, "actor_sentiment"),
+        (charts.build_voices_figure, "voices"),
+        (charts.build_label_valence_figure, "label_table"),
+        (charts.build_sentiment_arc_figure, "sentences"),
+        (charts.build_sentence_length_figure, "sentences"),
+        (charts.build_distinctive_figure, "distinctive"),
+    ],
+)
+def test_every_figure_of_the_sample_story_has_data(sample_analysis, build, table):
+    colors = charts.outlet_colors(sample_analysis.articles["outlet"])
+    fig = build(getattr(sample_analysis, table), colors)
+    assert fig.data, f"{build.__name__} drew nothing for the sample story"
+    assert fig.layout.title.text
+    fig.to_json()  # serialisable as the browser gets it
+
+
+def test_term_heatmap_of_the_sample_story_counts_every_loaded_hit(sample_analysis):
+    terms = sample_analysis.terms
+    (heat,) = charts.build_term_heatmap_figure(terms, top_n=1000).data
+    assert heat.z.sum() == terms["loaded"].sum()

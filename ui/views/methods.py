@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import streamlit as st
 
 from ui.page import View, render_table, start_page
+
+MAX_EXPANDERS = 30  # one per article; past this the page gets slow and long
+EVALUATION = Path(__file__).resolve().parents[2] / "docs" / "evaluation.md"
 
 METHODS = [
     (
@@ -52,8 +58,10 @@ METHODS = [
         "Sentiment",
         "VADER (Hutto & Gilbert 2014) scores each sentence's wording from −1 (very negative) "
         "to +1 (very positive). An article's sentiment is the mean over its sentences; a "
-        "sentence is negative at ≤ −0.05 and positive at ≥ +0.05. Per actor: the mean over "
-        "the sentences that name the actor.",
+        "sentence is negative at ≤ −0.05 and positive at ≥ +0.05. Toward an actor: VADER on "
+        "the clause (or the quotation) that names the actor, moved by 0.25 × the valence of "
+        "each loaded term aimed at it, clipped to −1 … +1 — better than the whole sentence "
+        "against human judgements (see How well it works).",
         r"\text{sentiment} = \frac{1}{n}\sum_{i=1}^{n} \text{compound}(s_i)",
         "VADER was built for social-media English; it reads tone, not stance (“the ceasefire "
         "collapsed” is negative whoever is blamed) and includes quoted words. Scoring whole "
@@ -85,12 +93,30 @@ METHODS = [
 ]
 
 
+def render_evaluation() -> None:
+    """The current evaluation table from docs/evaluation.md (the data sets are not shipped,
+    so the numbers are the recorded ones, with the command that made them)."""
+    st.subheader("How well it works")
+    text = EVALUATION.read_text(encoding="utf-8") if EVALUATION.exists() else ""
+    section = re.search(r"^### Now.*?\n(.*?)(?=^## )", text, re.S | re.M)
+    if section is None:
+        st.caption("No evaluation recorded in docs/evaluation.md.")
+        return
+    st.markdown(
+        "Measured against public data sets that people annotated (BABE, PTC, NewsMTSC, "
+        "NewsWCL50), each beside a simple baseline from the same run. Details, limits and "
+        "the command: docs/evaluation.md."
+    )
+    st.markdown(section.group(1))
+
+
 def render_methods(view: View) -> None:
     for title, plain, formula, limits in METHODS:
         st.subheader(title)
         st.markdown(plain)
         st.latex(formula)
         st.markdown(f"**Limits.** {limits}")
+    render_evaluation()
     st.subheader("Cleaning applied to each article")
     st.markdown(
         "Page furniture is not the outlet's journalism: embedded video ids, donation buttons, "
@@ -99,9 +125,11 @@ def render_methods(view: View) -> None:
     )
     cleaning = view.table("cleaning")
     counts = cleaning.groupby("article_id").size()
-    for article in view.analysis.story.articles:
-        if article.outlet not in view.outlets:
-            continue
+    articles = [a for a in view.analysis.story.articles if a.outlet in view.outlets]
+    if len(articles) > MAX_EXPANDERS:
+        st.caption(f"The first {MAX_EXPANDERS} of {len(articles)} articles; the table below "
+                   "lists every removal.")  # fmt: skip
+    for article in articles[:MAX_EXPANDERS]:
         removed = cleaning[cleaning["article_id"] == article.id]
         note = f" · outlet {article.outlet_note}" if article.outlet_note else ""
         with st.expander(
