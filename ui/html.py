@@ -157,18 +157,21 @@ def label_matrix_html(
     """Entity (rows) x outlet (columns) table of label chips coloured by valence; a dashed
     chip with "?" is a label no lexicon scores yet. ``entities`` are entity ids in order."""
     names = dict(zip(labels["entity"], labels["entity_name"], strict=False))
-    groups = labels.groupby(["entity", "outlet", "label"], sort=False, dropna=False)
-    summary = groups.agg(
-        count=("start", "size"), quoted=("in_quote", "sum"), valence=("valence", "first")
-    ).reset_index()
+    summary = (
+        labels.groupby(["entity", "outlet", "label"], sort=False, dropna=False)
+        .agg(count=("start", "size"), quoted=("in_quote", "sum"), valence=("valence", "first"))
+        .reset_index()
+        .sort_values("count", ascending=False, kind="stable")
+    )
+    cells_of = {key: rows for key, rows in summary.groupby(["entity", "outlet"], sort=False)}
     head = "".join(f"<th>{swatch(colors.get(o, '#999'))}{escape(o)}</th>" for o in outlets)
     rows = []
     for entity in entities:
         cells = []
         for outlet in outlets:
-            here = summary[(summary["entity"] == entity) & (summary["outlet"] == outlet)]
+            here = cells_of.get((entity, outlet), summary.iloc[:0])
             chips = []
-            for row in here.sort_values("count", ascending=False).itertuples(index=False):
+            for row in here.itertuples(index=False):
                 known = not pd.isna(row.valence)
                 what = VALENCE_WORDS[int(row.valence)] if known else "not in any lexicon yet"
                 tooltip = f"{row.count}× in {outlet}, {int(row.quoted)} in quotes · {what}"

@@ -1,6 +1,10 @@
 """The only place that caches. Caches are keyed on CONTENTS (story texts, lexicon entries,
 uploaded bytes), so a new lexicon row or an added article re-analyses, and a filter
-change (applied to the tables after analysis) does not."""
+change (applied to the tables after analysis) does not.
+
+Stories and analyses are cached as resources (shared, not copied): copying a 300-article
+analysis out of st.cache_data costs about a second on every rerun. Stories are frozen, and
+no caller modifies an analysis table in place (filters and charts build new frames)."""
 
 from __future__ import annotations
 
@@ -43,7 +47,7 @@ def _folder_signature(folder: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _load_story(folder: str, signature: tuple) -> Story:
     return load_story(folder)
 
@@ -53,7 +57,7 @@ def load_story_folder(folder: str | Path) -> Story:
     return _load_story(str(folder), _folder_signature(Path(folder)))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def load_upload(name: str, data: bytes) -> Story:
     """Articles from an uploaded file; raises framing.io.LoadError (not cached)."""
     return load_story_bytes(name, data)
@@ -65,7 +69,7 @@ def load_lexicon(story: Story) -> Lexicon:
     return load_story_lexicon(story)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _analyze(key: str, _story: Story, _lexicon: Lexicon) -> StoryAnalysis:
     return analyze_story(_story, _lexicon)
 

@@ -245,7 +245,10 @@ def _render_save(story: Story) -> None:
         st.button("Save story", key=state.SAVE_GO, on_click=_save, args=(story,))
         pending = st.session_state.get(state.PENDING_SAVE)
         if pending:
-            st.warning(f"{pending} already exists. Replace its articles with this story's?")
+            st.warning(
+                f"{pending} already exists. Overwrite? Its story.json and the files of this "
+                "story's articles are replaced; other files in the folder stay."
+            )
             left, right = st.columns(2)
             left.button("Overwrite", key=state.SAVE_CONFIRM, on_click=_confirm_save, args=(story,))
             right.button("Cancel", key=state.SAVE_CANCEL, on_click=_cancel_save)

@@ -8,6 +8,8 @@ from framing import charts
 from ui import html
 from ui.page import View, render_chart, render_table, start_page
 
+MATRIX_ACTORS = 25  # rows of the label matrix; more stop being readable
+
 
 def render_labels(view: View) -> None:
     labels = view.table("labels")
@@ -17,7 +19,13 @@ def render_labels(view: View) -> None:
         return
     st.html(html.legend_html())
     entities = list(dict.fromkeys(table["entity"]))
-    st.html(html.label_matrix_html(labels, entities, view.outlets, view.colors))
+    shown = entities[:MATRIX_ACTORS]
+    st.html(html.label_matrix_html(labels, shown, view.outlets, view.colors))
+    if len(entities) > len(shown):
+        st.caption(
+            f"The {len(shown)} of {len(entities)} actors the outlets name most differently; "
+            "every actor is in the tables below."
+        )
     unknown = int((~labels["known"].astype(bool)).sum())
     if unknown:
         st.caption(
