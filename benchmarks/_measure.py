@@ -14,12 +14,13 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 PTC_DEFAULT = ROOT.parent / "shared" / "eval" / "ptc" / "train-articles"
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.25  # reading PSS costs a little CPU: sample a few times a second
 
 
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the child and the workers it waited for
     peak_tree_mib: float  # the most the child and its workers held at once (summed PSS)
     peak_process_mib: float  # the largest single process
 
@@ -66,4 +67,5 @@ def measure(command: list[str]) -> Run:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(command)}")
     peak_process = usage.ru_maxrss * 1024  # KiB on Linux; the child or a worker it reaped
-    return Run(seconds, peak_tree / 2**20, peak_process / 2**20)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, peak_tree / 2**20, peak_process / 2**20)

@@ -9,7 +9,7 @@ scores per article to Parquet, each in a fresh child process, one after the othe
 - slant: ``python -m framing analyze corpus.jsonl --out scores.parquet --jobs N``, which also
   cleans the texts, splits sentences, finds quotes, attributes terms and voices.
 
-    .venv/bin/python benchmarks/throughput.py [--ptc DIR] [--copies 5] [--jobs 1 2]
+    .venv/bin/python benchmarks/throughput.py [--ptc DIR] [--copies 5] [--jobs 1 0]
 
 Prints a Markdown table: articles/s, words/s, peak memory and the ratio to the notebook.
 Not a test: nothing here asserts a time.
@@ -55,11 +55,12 @@ def run_notebook_pipeline(corpus: Path, out: Path) -> None:
     df.drop(columns="text").to_parquet(out, index=False)
 
 
-def _row(name: str, run: Run, articles: int, words: int, base: Run | None) -> str:
-    ratio = f"{base.seconds / run.seconds:.1f}x" if base else "1x"
+def _row(name: str, run: Run, articles: int, words: int, base: Run) -> str:
     return (
         f"| {name} | {articles / run.seconds:,.1f} | {words / run.seconds:,.0f} | "
-        f"{run.seconds:,.1f} | {run.peak_tree_mib:,.0f} | {run.peak_process_mib:,.0f} | {ratio} |"
+        f"{run.seconds:,.1f} | {1000 * run.cpu_seconds / articles:,.1f} | "
+        f"{run.peak_tree_mib:,.0f} | {run.peak_process_mib:,.0f} | "
+        f"**{base.seconds / run.seconds:.1f}x** | {base.cpu_seconds / run.cpu_seconds:.1f}x |"
     )
 
 
@@ -82,7 +83,7 @@ def main() -> None:
         script = str(Path(__file__).resolve())
         base = measure([sys.executable, script, "--notebook", str(corpus), str(out)])
         notebook = "notebook: pandas apply (VADER, textstat, regex)"
-        rows = [_row(notebook, base, articles, words, None)]
+        rows = [_row(notebook, base, articles, words, base)]
         for jobs in args.jobs:
             command = [sys.executable, "-m", "framing", "analyze", str(corpus), "--out", str(out)]
             run = measure([*command, "--jobs", str(jobs)])
@@ -90,9 +91,10 @@ def main() -> None:
             rows.append(_row(f"slant: analyze --jobs {label}", run, articles, words, base))
     print(f"{articles:,} articles ({args.copies} copies of {articles // args.copies} PTC texts), "
           f"{words:,} words\n")  # fmt: skip
-    print("| pipeline | articles/s | words/s | seconds | peak MiB (all processes) "
-          "| peak MiB (largest process) | speed vs notebook |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| pipeline | articles/s | words/s | seconds | CPU ms/article | peak MiB, all "
+          "processes (PSS) | peak MiB, largest process (RSS) | speed vs notebook "
+          "| CPU per article, notebook ÷ this |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
 
 

@@ -109,8 +109,8 @@ def _article_parts(article: Article, lexicon: Lexicon) -> _ArticleParts:
     matches = find_lexicon_matches(text, lexicon)
     mentions = find_actor_mentions(article, lexicon, quotes, matches)
     quotes = attribute_quotes(text, quotes, mentions)
-    hits = find_term_hits(article, lexicon, quotes, mentions, matches)
     sentences = split_sentences(text)
+    hits = find_term_hits(article, lexicon, quotes, mentions, matches, sentences)
     compounds = score_sentences([s.text for s in sentences])
     return _ArticleParts(quotes, mentions, hits, sentences, compounds)
 

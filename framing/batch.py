@@ -459,10 +459,6 @@ def _part(parts: Path, index: int, suffix: str) -> Path:
     return parts / f"part-{index:06d}{suffix}"
 
 
-def _problem_record(problem: LoadProblem) -> list:
-    return [problem.file, problem.message, problem.line]
-
-
 def _prepare_parts(parts: Path, fingerprint: dict, resume: bool) -> dict[int, dict]:
     """Ready the parts folder; returns the finished chunks (index -> summary) to reuse."""
     manifest = parts / _MANIFEST
@@ -500,7 +496,7 @@ def _save_part(parts: Path, chunk: ArticleChunk, scores: pd.DataFrame, dropped: 
     summary = {
         "index": chunk.index,
         "articles": len(scores),
-        "skipped": [_problem_record(p) for p in [*chunk.problems, *dropped]],
+        "skipped": [[p.file, p.message, p.line] for p in [*chunk.problems, *dropped]],
     }
     write_text_atomic(_part(parts, chunk.index, ".json"), json.dumps(summary) + "\n")
     return summary

@@ -58,8 +58,7 @@ INDICES: tuple[str, ...] = (
 _LANG = "en_US"
 _FRE_BASE, _FRE_SENTENCE_LENGTH, _FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
 _FOG_SYLLABLE_THRESHOLD = 3  # "syllable_threshold"; Dale-Chall uses 0
-# textstat's regexes: punctuation removal (keeping contraction apostrophes), its sentence
-# pieces.
+# textstat's regexes: punctuation removal (contraction apostrophes kept) and sentence pieces.
 _NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
 _PUNCTUATION = re.compile(r"[^\w\s]")

@@ -19,6 +19,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from framing.models import Article, Lexicon, Mention
 from framing.terms import find_term_hits
 from framing.text import find_enclosing, find_quotes
+from framing.vader_fast import compound
 
 # VADER's own cut-offs (Hutto & Gilbert 2014, and the vaderSentiment README).
 NEGATIVE_THRESHOLD = -0.05
@@ -46,7 +47,7 @@ def score_sentences(sentences: Sequence[str]) -> list[float]:
     -1 is most negative, +1 most positive, 0 neutral (also for an empty sentence).
     """
     analyzer = _analyzer()
-    return [float(analyzer.polarity_scores(s)["compound"]) for s in sentences]
+    return [float(compound(analyzer, s)) for s in sentences]
 
 
 def score_sentiment_summary(compounds: Sequence[float]) -> dict[str, float]:

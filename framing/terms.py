@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from framing.models import Article, Lexicon, LexiconEntry, Mention, QuoteSpan, TermHit
+from framing.models import Article, Lexicon, LexiconEntry, Mention, QuoteSpan, Sentence, TermHit
 from framing.text import find_enclosing, split_sentences
 
 # A term that ends at most this many characters before an actor mention modifies it
@@ -220,6 +220,7 @@ def find_term_hits(
     quotes: Sequence[QuoteSpan] = (),
     mentions: Sequence[Mention] | None = None,
     matches: ArticleMatches | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> list[TermHit]:
     """Loaded terms and story labels in ``article.text``, with target, voice and speaker.
 
@@ -232,14 +233,16 @@ def find_term_hits(
         matches = find_lexicon_matches(article.text, lexicon)
     if mentions is None:
         mentions = find_actor_mentions(article, lexicon, quotes, matches)
-    sentences = [(s.start, s.end) for s in split_sentences(article.text)]
+    if sentences is None:
+        sentences = split_sentences(article.text)
+    bounds = [(s.start, s.end) for s in sentences]
     mentioned = {m.actor for m in mentions}
     hits = []
     for start, end, entry in matches.terms:
         if entry.actor and not _label_applies(article.text, end, entry.actor, mentioned, mentions):
             continue
         quote = find_enclosing(start, end, quotes)
-        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+        sentence = next(((a, b) for a, b in bounds if a <= start < b), (start, end))
         target = entry.actor
         if target is None and quote is not None:
             # Inside a quotation the speaker's own words name the target, if they do.

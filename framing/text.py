@@ -33,11 +33,14 @@ BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\w]
 INITIALISM_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 LAST_TOKEN_RE = re.compile(r"(\w+)\.$")
 NEXT_TOKEN_RE = re.compile(r"\s+[\"'“‘«(\[]?(\w+)")
+# Longer than any abbreviation or initialism the rules below look at.
+_LOOKBEHIND_CHARS = 80
 
 DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT
+QUOTE_CHAR_RE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 SPACE_BEFORE_OPEN = set(" \t([{—–-:/")
 
 
@@ -53,7 +56,7 @@ def tokenize(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Number of word tokens in ``text``."""
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -74,7 +77,10 @@ def _ends_sentence(text: str, para_start: int, dot_end: int, boundary: str) -> b
     """Decide whether the terminator run ``boundary`` ending at ``dot_end`` ends a sentence."""
     if not boundary.startswith(".") or boundary.startswith(".."):
         return True
-    before = text[para_start : dot_end - len(boundary) + 1]
+    # Only the end of the sentence so far matters: a bounded window keeps the regex
+    # searches below from rescanning a long paragraph at every period (quadratic time).
+    first_dot = dot_end - len(boundary) + 1
+    before = text[max(para_start, first_dot - _LOOKBEHIND_CHARS) : first_dot]
     nxt = NEXT_TOKEN_RE.match(text, dot_end)
     next_word = nxt.group(1) if nxt else ""
     next_is_lower_or_digit = next_word[:1].islower() or next_word[:1].isdigit()
@@ -154,10 +160,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for para_start, para_end in find_paragraphs(text):
         open_at: int | None = None
         floor = para_start
-        for i in range(para_start, para_end):
+        for mark in QUOTE_CHAR_RE.finditer(text, para_start, para_end):
+            i = mark.start()
             c = text[i]
-            if c not in QUOTE_CHARS:
-                continue
             if open_at is None:
                 opens = c in DOUBLE_OPENERS or (
                     c == STRAIGHT and _straight_quote_opens(text, i, para_start, para_end)

@@ -252,8 +252,9 @@ def test_progress_only_on_a_terminal_outside_ci(monkeypatch):
     assert show_progress()
 
 
-def test_dask_cluster_gives_the_local_engine_result(bulk_file, sample_lexicon, tmp_path):
+def test_dask_cluster_gives_the_local_engine_result(records, sample_lexicon, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
+    bulk_file = write_bulk(records, tmp_path / "in.jsonl")
     local = analyze_file(bulk_file, tmp_path / "local.parquet", sample_lexicon, jobs=1)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
