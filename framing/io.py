@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import ast
 import csv
+import ctypes
 import io
+import ipaddress
 import json
 import os
 import re
+import shutil
+import socket
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -39,13 +44,31 @@ _QUOTES = "\"'"
 # Control characters that text files do not contain (tabs, line and page breaks do).
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+# Limits that keep a mistaken or hostile input (a book pasted as one article, a CSV of a
+# million rows) from taking the dashboard's memory and minutes of analysis. The default
+# article size is about ten times a long-form feature; each can be raised by its variable.
+MAX_ARTICLES = 2_000
+MAX_ARTICLE_CHARS = 500_000
+MAX_ARTICLES_ENV = "SLANT_MAX_ARTICLES"
+MAX_ARTICLE_CHARS_ENV = "SLANT_MAX_ARTICLE_CHARS"
+# A web page is mostly markup: its HTML may be this many times the article limit.
+_MARKUP_FACTOR = 10
+# Metadata (outlet, title, ...) is repeated on every row of every table and drawn in
+# charts: a value longer than this is not a title but a mistake, and is cut.
+_MAX_FIELD_CHARS = 1_000
+# Messages quote what a parser said, which may include a 5 MB header line.
+_MAX_MESSAGE_CHARS = 300
+FETCH_SCHEMES = ("http", "https")
+# IPv6 ranges that carry an IPv4 address in their last 32 bits (NAT64).
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
 
 class LoadError(ValueError):
     """An input that cannot be loaded at all; ``str()`` is one line "FILE[:LINE]: message"."""
 
     def __init__(self, file: str | Path, message: str, line: int | None = None) -> None:
         self.file = str(file)
-        self.message = " ".join(message.split())  # one line, whatever a parser said
+        self.message = _shorten(" ".join(message.split()), _MAX_MESSAGE_CHARS)  # one line
         self.line = line
         super().__init__(str(self.problem))
 
@@ -84,7 +107,7 @@ def load_story_bytes(name: str, data: bytes) -> Story:
     """Load one in-memory file (an upload) by the same rules as ``load_story``; ``name`` is
     the file name: its extension picks the parser and messages quote it."""
     entries, problems = _parse_file(name, data)
-    articles, build_problems = _build_articles(entries)
+    articles, build_problems = _build_articles(entries, name, max_articles())
     problems.extend(build_problems)
     if not articles:
         raise _nothing_loaded(name, problems)
@@ -96,20 +119,106 @@ def load_story_bytes(name: str, data: bytes) -> Story:
 def save_story(story: Story, folder: str | Path) -> Path:
     """Write ``story`` as a story folder: one ``<id>.txt`` per article (front matter, then
     the raw text unchanged) and ``story.json``. ``load_story`` on the folder gives back the
-    same ids, metadata, raw and cleaned text. Other files in the folder are left alone."""
+    same ids, metadata, raw and cleaned text.
+
+    Saving over an existing folder replaces its article files and manifest; its other files
+    (lexicons, notes, sub-folders) are kept. The update is atomic as a whole: the new
+    folder is written and fsynced next to the old one, then the two are swapped in one
+    rename, so a crash at any moment leaves either the old story or the new one, never a
+    mix (at worst a hidden ``.<name>.saving-*`` folder is left over)."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise LoadError(folder, "exists and is not a folder; choose another name")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.saving-", dir=folder.parent))
+    try:
+        _write_story_files(story, staging)
+        if folder.is_dir():
+            _keep_other_files(folder, staging, story.lexicons)
+        _fsync_dir(staging)
+        _swap_in(staging, folder)
+    finally:
+        # After the swap the staging name holds the old folder (or nothing).
+        shutil.rmtree(staging, ignore_errors=True)
+    _fsync_dir(folder.parent)
+    return folder
+
+
+def _write_story_files(story: Story, folder: Path) -> None:
     used: set[str] = set()
     for article in story.articles:
         stem = _unique(_safe_stem(article.id), used)
         used.add(stem)
-        write_text_atomic(folder / f"{stem}.txt", _front_matter(article, stem) + article.raw_text)
+        text = _front_matter(article, stem) + article.raw_text
+        _write_durable(folder / f"{stem}.txt", text.encode("utf-8"))
     manifest = {
         "title": story.title,
         "description": story.description,
         "lexicons": list(story.lexicons),
     }
-    write_text_atomic(folder / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    return folder
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    _write_durable(folder / MANIFEST, text.encode("utf-8"))
+
+
+def _keep_other_files(old: Path, new: Path, lexicons: Iterable[str]) -> None:
+    """Hard-link (or copy) into ``new`` what of ``old`` is not the story itself: every
+    entry but the manifest and the article files (a lexicon either manifest names is not
+    an article file)."""
+    names = set(lexicons) | set(_read_manifest_lexicons(old))
+    articles = {p.name for p in _article_files(old, exclude=_lexicon_files(names))}
+    for path in old.iterdir():
+        if path.name in articles or path.name == MANIFEST or (new / path.name).exists():
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.copytree(path, new / path.name, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(path, new / path.name)
+
+
+def _read_manifest_lexicons(folder: Path) -> list[str]:
+    try:
+        return list(_read_manifest(folder).get("lexicons", ()))
+    except LoadError:
+        return []  # a broken manifest is replaced; its lexicon files are kept as files
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    if Path(source).is_symlink():
+        os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copy2(source, target)
+
+
+_RENAME_EXCHANGE = 2  # renameat2() flag: swap two paths atomically (Linux >= 3.15)
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one atomic step; False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, TypeError, AttributeError):  # not Linux, or an old C library
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """Put ``staging`` at ``folder``; the old folder, if any, ends up at ``staging``."""
+    if not folder.exists():
+        os.rename(staging, folder)
+        return
+    if _exchange(staging, folder):
+        return
+    # Without an atomic exchange a crash between these two renames leaves the old story
+    # whole in the hidden ".<name>.saving-*.old" folder and the new one in staging.
+    old = staging.with_name(staging.name + ".old")
+    os.rename(folder, old)
+    os.rename(staging, folder)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def list_story_folders(root: str | Path) -> list[Path]:
@@ -172,11 +281,116 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
+    _fsync_dir(path.parent)
+
+
+def _write_durable(path: Path, data: bytes) -> None:
+    """A new file in a folder nobody reads yet, on disk before it is renamed into view."""
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except PermissionError:  # Windows cannot open a folder; its renames need no fsync
+        return
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+# --- limits ----------------------------------------------------------------------------
+
+
+def max_articles() -> int:
+    """How many articles one story loads: ``$SLANT_MAX_ARTICLES``, else MAX_ARTICLES."""
+    return _limit(MAX_ARTICLES_ENV, MAX_ARTICLES)
+
+
+def max_article_chars() -> int:
+    """The most characters one article may have: ``$SLANT_MAX_ARTICLE_CHARS``, else
+    MAX_ARTICLE_CHARS."""
+    return _limit(MAX_ARTICLE_CHARS_ENV, MAX_ARTICLE_CHARS)
+
+
+def _limit(variable: str, default: int) -> int:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise LoadError(variable, f"must be a whole number of at least 1, not {value!r}")
+    return number
+
+
+def _too_long(what: str, chars: int, limit: int) -> str:
+    return (
+        f"{what} is {chars:,} characters long, over the limit of {limit:,}; "
+        f"set {MAX_ARTICLE_CHARS_ENV} to a larger number to load it"
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- fetching: the checks (the dashboard does the network part) ------------------------
+
+
+def check_fetch_url(url: str) -> str:
+    """``url`` without surrounding blanks when it may be fetched: http or https, a host,
+    no user name or password, and every address the host resolves to is public. Raises
+    LoadError naming the address otherwise: other schemes (file:, javascript:, data:) and
+    private, loopback, link-local, shared, reserved, multicast or unspecified addresses
+    (also inside IPv4-mapped, 6to4 and NAT64 IPv6 addresses), so that a fetch cannot reach
+    the machine itself or its local network. IP literals and names in /etc/hosts resolve
+    without a network; other names use the system resolver."""
+    url = url.strip()
+    where = _shorten(url, 200) or "(empty address)"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        raise LoadError(where, f"is not a valid web address ({error})") from None
+    scheme = parts.scheme.lower()
+    if scheme not in FETCH_SCHEMES:
+        shown = f"{scheme}:" if scheme else "an address without http:// or https://"
+        raise LoadError(where, f"only http and https addresses can be fetched, not {shown}")
+    host = parts.hostname
+    if not host:
+        raise LoadError(where, "has no host name")
+    if parts.username is not None or parts.password is not None:
+        raise LoadError(where, "addresses with a user name or password are not fetched")
+    try:
+        infos = socket.getaddrinfo(host, port or 443, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise LoadError(where, f"the host {host} cannot be resolved ({reason})") from None
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if not _is_public(address):
+            raise LoadError(
+                where,
+                f"{host} resolves to a non-public address ({address}); private, local and "
+                "reserved addresses are not fetched",
+            )
+    return url
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    inner: list[ipaddress.IPv4Address] = []
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = [a for a in (address.ipv4_mapped, address.sixtofour) if a is not None]
+        if any(address in network for network in _NAT64):
+            inner.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return all(a.is_global and not a.is_multicast for a in (address, *inner))
 
 
 # --- folders ---------------------------------------------------------------------------
@@ -200,7 +414,7 @@ def _load_folder(folder: Path) -> Story:
         entries, manifest.get("articles", ()), folder, {p.name for p in files}
     )
     problems.extend(manifest_problems)
-    articles, build_problems = _build_articles(entries)
+    articles, build_problems = _build_articles(entries, str(folder), max_articles())
     problems.extend(build_problems)
     if not articles:
         if not files:
@@ -404,6 +618,9 @@ def _html_entry(name: str, html: str) -> _Entry:
     is fetched. Paragraphs are separated by a blank line, as in text files."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
+    limit = _MARKUP_FACTOR * max_article_chars()
+    if len(html) > limit:
+        raise LoadError(name, _too_long("the page", len(html), limit))
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as error:  # a third-party parser: any failure means "not readable"
@@ -510,6 +727,8 @@ def _parquet_rows(name: str, data: bytes) -> _Rows:
     except (ValueError, OSError, TypeError) as error:
         raise LoadError(name, f"is not a readable Parquet file ({error})") from None
     df.columns = [str(c).strip().lower() for c in df.columns]
+    # "Text" and "text " name one column: the last one wins, as in a CSV header.
+    df = df.loc[:, ~df.columns.duplicated(keep="last")]
     _require_text_column(name, df.columns, "column")
     return [(n, None, rec) for n, rec in enumerate(df.to_dict("records"), 1)], []
 
@@ -525,7 +744,7 @@ def _metadata(record: dict) -> dict[str, str]:
         value = record.get(key)
         if value is None or _is_missing(value):
             continue
-        text = " ".join(str(value).split())
+        text = _shorten(" ".join(str(value).split()), _MAX_FIELD_CHARS)
         if text:
             meta[key] = text
     return meta
@@ -534,13 +753,24 @@ def _metadata(record: dict) -> dict[str, str]:
 # --- articles --------------------------------------------------------------------------
 
 
-def _build_articles(entries: Iterable[_Entry]) -> tuple[list[Article], list[LoadProblem]]:
+def _build_articles(
+    entries: Sequence[_Entry], name: str = "", limit: int | None = None
+) -> tuple[list[Article], list[LoadProblem]]:
     """Clean each entry and fill in what its metadata lacks. Ids stay unique: a repeated id
-    gets a suffix (and a note) so that every article stays addressable."""
+    gets a suffix (and a note) so that every article stays addressable. An entry over the
+    article size limit is skipped; after ``limit`` articles the rest of ``name`` is."""
     articles = []
     problems = []
     used: set[str] = set()
-    for entry in entries:
+    max_chars = max_article_chars()
+    for index, entry in enumerate(entries):
+        if limit is not None and len(articles) == limit:
+            problems.append(_over_article_limit(name, limit, len(entries) - index))
+            break
+        if len(entry.raw_text) > max_chars:
+            message = _too_long("the article", len(entry.raw_text), max_chars)
+            problems.append(LoadProblem(entry.file, message, entry.line))
+            continue
         cleaned = clean_text(entry.raw_text)
         if not cleaned.text:
             problems.append(
@@ -573,6 +803,14 @@ def _build_articles(entries: Iterable[_Entry]) -> tuple[list[Article], list[Load
             )
         )
     return articles, problems
+
+
+def _over_article_limit(name: str, limit: int, rest: int) -> LoadProblem:
+    message = (
+        f"only the first {limit:,} articles were loaded and the other {rest:,} skipped; "
+        f"set {MAX_ARTICLES_ENV} to a larger number to load more"
+    )
+    return LoadProblem(name, message)
 
 
 def _title_from_text(text: str) -> str:
@@ -623,7 +861,9 @@ def _slug(name: str) -> str:
 
 
 def _safe_stem(article_id: str) -> str:
-    return re.sub(r"[^\w.-]+", "_", article_id).strip("._") or "article"
+    stem = re.sub(r"[^\w.-]+", "_", article_id).strip("._") or "article"
+    # A README file is not read as an article: such an id keeps its name in front matter.
+    return stem + "_" if stem.upper() == "README" else stem
 
 
 def _unique(name: str, used: set[str]) -> str:
