@@ -113,11 +113,27 @@ def _valence(
     return valence
 
 
+def _describe_emojis(analyzer: vader.SentimentIntensityAnalyzer, text: str) -> str:
+    """VADER's emoji replacement (each emoji by its description, spaced as polarity_scores
+    spaces it), built in a list rather than by repeated string concatenation."""
+    parts: list[str] = []
+    prev_space = True
+    for char in text:
+        if char in analyzer.emojis:
+            if not prev_space:
+                parts.append(" ")
+            parts.append(analyzer.emojis[char])
+            prev_space = False
+        else:
+            parts.append(char)
+            prev_space = char == " "
+    return "".join(parts)
+
+
 def compound(analyzer: vader.SentimentIntensityAnalyzer, text: str) -> float:
     """analyzer.polarity_scores(text)["compound"], computed the same way, faster."""
     if not analyzer.emojis.keys().isdisjoint(text):
-        # Rare: fall back to VADER for the emoji replacement (and everything else).
-        return analyzer.polarity_scores(text)["compound"]
+        text = _describe_emojis(analyzer, text)
     text = text.strip()
     words = vader.SentiText(text).words_and_emoticons
     is_cap_diff = vader.allcap_differential(words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -120,12 +121,16 @@ def attribute_quotes(
     speaker takes the previous speaker.
     """
     paragraphs = find_paragraphs(text)
+    para_starts = [a for a, _ in paragraphs]
     result: list[QuoteSpan] = []
     previous: str | None = None
     for i, quote in enumerate(quotes):
-        para = next(((a, b) for a, b in paragraphs if a <= quote.start < b), (0, len(text)))
-        prev_end = max([q.end for q in quotes[:i] if q.end <= quote.start] + [para[0]])
-        next_start = min([q.start for q in quotes[i + 1 :]] + [para[1], quote.end + POST_WINDOW])
+        # Quotes are sorted and never overlap: the neighbours bound the attribution windows.
+        k = bisect.bisect_right(para_starts, quote.start) - 1
+        para = paragraphs[k] if k >= 0 and quote.start < paragraphs[k][1] else (0, len(text))
+        prev_end = max(quotes[i - 1].end if i else para[0], para[0])
+        following = quotes[i + 1].start if i + 1 < len(quotes) else len(text)
+        next_start = min(following, para[1], quote.end + POST_WINDOW)
         pre_start = max(prev_end, para[0])
         pre, post = text[pre_start : quote.start], text[quote.end : next_start]
         post = re.split(r"(?<=[.!?])\s", post, maxsplit=1)[0]

@@ -24,6 +24,7 @@ TRICKY = [
     "No problem, no good, nor bad",
     "I :) love it <3 but hate it",
     "Hooray 😀 for peace 💔",
+    "no😀😀 great💔, not 😀",
     "The so-called warlord's brutal, barbaric aggression.",
 ]
 
