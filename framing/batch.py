@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import concurrent.futures
-import csv
 import hashlib
 import io
 import json
@@ -52,6 +51,8 @@ from framing.io import (
     _nothing_loaded,
     _require_text_column,
     _unique,
+    iter_csv_records,
+    iter_jsonl_records,
     write_table,
     write_text_atomic,
 )
@@ -174,69 +175,6 @@ def _text_stream(path: Path) -> tuple[TextIO, Callable[[], float]]:
 _Record = tuple[int, int | None, dict]  # row number, line (None in Parquet), fields
 
 
-def _csv_records(name: str, stream: TextIO) -> Iterator[_Record | LoadProblem]:
-    """io's CSV rules (delimiter from the header line, blank rows skipped, rows numbered
-    after the header, invalid CSV fails the file), one row at a time."""
-    head = ""
-    while "\n" not in head and (block := stream.read(_BLOCK)):
-        head += block
-    header_line = head.split("\n", 1)[0]
-    stream.seek(0)
-    delimiter = ","
-    if "," not in header_line:
-        delimiter = next((d for d in ";\t|" if d in header_line), ",")
-    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
-    reader = csv.reader(stream, delimiter=delimiter)
-    header: list[str] | None = None
-    number = 0
-    line = 1
-    try:
-        for row in reader:
-            if header is None:
-                header = [h.strip().lower() for h in row]
-                _require_text_column(name, header, "column")
-            elif any(cell.strip() for cell in row):
-                number += 1
-                yield number, line, dict(zip(header, row, strict=False))
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise LoadError(name, f"is not valid CSV ({error})", line) from None
-
-
-def _jsonl_records(name: str, stream: TextIO) -> Iterator[_Record | LoadProblem]:
-    """io's JSON Lines rules (lines split at "\\n" only, bad lines reported), streamed. As in
-    io, the file fails when none of its objects has a text field, which is known only at
-    the end: by then every row has been reported as having no text."""
-    fields: set[str] | None = None  # every field seen, until one is "text"
-    for number, line in enumerate(_lines(stream), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield LoadProblem(name, f"is not valid JSON ({error.msg})", number)
-            continue
-        if not isinstance(record, dict):
-            yield LoadProblem(name, "is not a JSON object", number)
-            continue
-        record = {str(k).strip().lower(): v for k, v in record.items()}
-        if fields is None or "text" not in fields:
-            fields = {*(fields or ()), *record}
-        yield number, number, record
-    if fields is not None:
-        _require_text_column(name, sorted(fields), "field")
-
-
-def _lines(stream: TextIO) -> Iterator[str]:
-    """Lines ending at "\\n" only, as ``str.split("\\n")`` cuts them."""
-    rest = ""
-    while block := stream.read(_BLOCK):
-        lines = (rest + block).split("\n")
-        rest = lines.pop()
-        yield from lines
-    yield rest
-
-
 def _parquet_records(
     name: str, path: Path, chunk_size: int
 ) -> tuple[Iterator[_Record], Callable[[], float]]:
@@ -305,7 +243,7 @@ def iter_article_chunks(
         else:
             stream, read = _text_stream(path)
             stack.callback(stream.close)
-            parse = _csv_records if suffix == ".csv" else _jsonl_records
+            parse = iter_csv_records if suffix == ".csv" else iter_jsonl_records
             records = parse(name, stream)
         yield from _chunks(name, records, read, chunk_size)
 

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -641,6 +642,7 @@ def _html_entry(name: str, html: str) -> _Entry:
 
 _Row = tuple[int, int | None, dict[str, object]]  # row number, line (None in Parquet), fields
 _Rows = tuple[list[_Row], list[LoadProblem]]
+_BLOCK = 1 << 20  # characters read at a time from a stream
 
 
 def _bulk_entries(name: str, suffix: str, data: bytes) -> tuple[list[_Entry], list[LoadProblem]]:
@@ -674,17 +676,38 @@ def _require_text_column(name: str, columns: Iterable[str], what: str) -> None:
 
 
 def _csv_rows(name: str, text: str) -> _Rows:
-    """Rows of a CSV file (comma, or semicolon/tab/pipe when the header has no comma),
-    numbered from 1 after the header, with the line each row starts on."""
-    header_line = text.split("\n", 1)[0]
+    return _collect(iter_csv_records(name, io.StringIO(text, newline="")))
+
+
+def _jsonl_rows(name: str, text: str) -> _Rows:
+    return _collect(iter_jsonl_records(name, io.StringIO(text, newline="")))
+
+
+def _collect(records: Iterable[_Row | LoadProblem]) -> _Rows:
+    rows: list[_Row] = []
+    problems: list[LoadProblem] = []
+    for record in records:
+        (problems if isinstance(record, LoadProblem) else rows).append(record)
+    return rows, problems
+
+
+def iter_csv_records(name: str, stream: TextIO) -> Iterator[_Row | LoadProblem]:
+    """Rows of a CSV stream, one at a time: comma, or semicolon/tab/pipe when the header has
+    no comma; blank rows skipped; rows numbered from 1 after the header, with the line each
+    row starts on; invalid CSV fails the file. The stream must be seekable."""
+    head = ""
+    while "\n" not in head and (block := stream.read(_BLOCK)):
+        head += block
+    header_line = head.split("\n", 1)[0]
+    stream.seek(0)
     delimiter = ","
     if "," not in header_line:
         delimiter = next((d for d in ";\t|" if d in header_line), ",")
     # Article texts can be longer than the csv module's default 128 KiB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter)
     header: list[str] | None = None
-    rows: list[_Row] = []
+    number = 0
     line = 1
     try:
         for row in reader:
@@ -692,33 +715,46 @@ def _csv_rows(name: str, text: str) -> _Rows:
                 header = [h.strip().lower() for h in row]
                 _require_text_column(name, header, "column")
             elif any(cell.strip() for cell in row):
-                rows.append((len(rows) + 1, line, dict(zip(header, row, strict=False))))
+                number += 1
+                yield number, line, dict(zip(header, row, strict=False))
             line = reader.line_num + 1
     except csv.Error as error:
         raise LoadError(name, f"is not valid CSV ({error})", line) from None
-    return rows, []
 
 
-def _jsonl_rows(name: str, text: str) -> _Rows:
-    """Rows of a JSON Lines file, numbered by line. A line that is not a JSON object is
-    reported and skipped: one bad line should not lose the others."""
-    rows: list[_Row] = []
-    problems = []
-    for number, line in enumerate(text.split("\n"), 1):
+def iter_jsonl_records(name: str, stream: TextIO) -> Iterator[_Row | LoadProblem]:
+    """Rows of a JSON Lines stream, numbered by line (lines end at "\\n" only). A line that
+    is not a JSON object is yielded as a LoadProblem: one bad line should not lose the
+    others. The file fails when none of its objects has a text field, which is known only
+    at the end."""
+    fields: set[str] | None = None  # every field seen, until one is "text"
+    for number, line in enumerate(_lines(stream), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            problems.append(LoadProblem(name, f"is not valid JSON ({error.msg})", number))
+            yield LoadProblem(name, f"is not valid JSON ({error.msg})", number)
             continue
         if not isinstance(record, dict):
-            problems.append(LoadProblem(name, "is not a JSON object", number))
+            yield LoadProblem(name, "is not a JSON object", number)
             continue
-        rows.append((number, number, {str(k).strip().lower(): v for k, v in record.items()}))
-    if rows:
-        _require_text_column(name, sorted({key for _, _, r in rows for key in r}), "field")
-    return rows, problems
+        record = {str(k).strip().lower(): v for k, v in record.items()}
+        if fields is None or "text" not in fields:
+            fields = {*(fields or ()), *record}
+        yield number, number, record
+    if fields is not None:
+        _require_text_column(name, sorted(fields), "field")
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    """Lines ending at "\\n" only, as ``str.split("\\n")`` cuts them."""
+    rest = ""
+    while block := stream.read(_BLOCK):
+        lines = (rest + block).split("\n")
+        rest = lines.pop()
+        yield from lines
+    yield rest
 
 
 def _parquet_rows(name: str, data: bytes) -> _Rows:
