@@ -1,20 +1,24 @@
 """Dashboard latency in a real browser (Playwright + Debian chromium), not a test.
 
-Measures, on the sample story and on a generated story of N articles built from a folder of
-plain-text news articles (e.g. the PTC training articles):
-  - page load -> the Overview's charts drawn, the first time (analysis not cached yet)
-    and again (cached);
+Measures, on the sample story and on a generated story of N real news articles (the PTC
+training texts repeated, each copy with its own last sentence, spread over 7 outlets):
+  - page load -> the Overview's charts drawn, the first time (nothing cached: the story is
+    read and analysed);
+  - the same after a restart of the server (in-process caches gone; the disk cache holds
+    the parsed story and the analysis);
+  - again in the running server (cached in memory);
   - a page switch in the sidebar -> that page's charts drawn, for every page with charts.
 
-    .venv/bin/python benchmarks/browser_timing.py /path/to/train-articles [--articles 300]
+    .venv/bin/python benchmarks/browser_timing.py [--ptc FOLDER] [--articles 2000]
 
-Prints one table (seconds, median over --repeats). The server is started on a free local
-port with SLANT_STORIES_DIR pointing at a temporary folder, and stopped at the end.
+Prints one table (seconds; median over --repeats where repeated). The server runs on a free
+local port with SLANT_STORIES_DIR and SLANT_CACHE_DIR in a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -28,6 +32,7 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
 
+from _measure import PTC_DEFAULT, write_corpus  # noqa: E402
 from streamlit_browser import (  # noqa: E402
     launch_chromium,
     start_streamlit,
@@ -36,8 +41,7 @@ from streamlit_browser import (  # noqa: E402
     wait_idle,
 )
 
-from framing.io import load_story, save_story  # noqa: E402
-from framing.models import Story  # noqa: E402
+from framing.io import CACHE_DIR_ENV, load_story, save_story  # noqa: E402
 
 SAMPLE = "libya-ceasefire-2020"
 # (page title in the sidebar, plotly charts on it) for every page that draws charts
@@ -49,27 +53,33 @@ PAGES = [
     ("Distinctive words", 1),
     ("Overview", 3),
 ]
-OUTLETS = 6
+
+
+FIRST_ANALYSIS_TIMEOUT_MS = 3_600_000
 
 
 def build_story(source: Path, articles: int, stories: Path) -> str:
-    """A story folder of the first ``articles`` texts of ``source``, spread over OUTLETS
-    made-up outlets; returns its folder name."""
-    loaded = load_story(source)
-    chosen = sorted(loaded.articles, key=lambda a: a.id)[:articles]
-    spread = tuple(replace(a, outlet=f"Outlet {i % OUTLETS + 1}") for i, a in enumerate(chosen))
-    slug = f"generated-{len(spread)}"
-    story = Story(slug, f"{len(spread)} generated articles", "", spread, ("loaded_language",))
-    save_story(story, stories / slug)
+    """A story folder of ``articles`` PTC texts (repeated as needed), scored with the generic
+    lexicon; returns its folder name."""
+    corpus = stories.parent / "corpus.jsonl"
+    copies = math.ceil(articles / len(list(source.glob("*.txt"))))
+    write_corpus(source, copies, corpus, limit=articles)
+    loaded = load_story(corpus)
+    slug = f"generated-{len(loaded.articles)}"
+    title = f"{len(loaded.articles)} news articles"
+    save_story(
+        replace(loaded, slug=slug, title=title, lexicons=("loaded_language",)), stories / slug
+    )
     return slug
 
 
 def _open(page, url: str, slug: str) -> float:
     start = time.perf_counter()
     page.goto(f"{url}/?story={slug}")
-    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=600_000)
-    wait_idle(page, timeout=600_000)
-    wait_charts(page, 3, timeout=600_000)
+    timeout = FIRST_ANALYSIS_TIMEOUT_MS
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=timeout)
+    wait_idle(page, timeout=timeout)
+    wait_charts(page, 3, timeout=timeout)
     return time.perf_counter() - start
 
 
@@ -82,17 +92,25 @@ def _switch(page, title: str, charts: int) -> float:
     return time.perf_counter() - start
 
 
-def measure(browser, url: str, slug: str, repeats: int) -> list[tuple[str, float]]:
-    """(what, seconds) rows for one story; the first load also pays for the analysis."""
+def _first_loads(browser, url: str, slugs: list[str]) -> dict[str, float]:
     context = browser.new_context(viewport={"width": 1366, "height": 850})
     page = context.new_page()
-    rows = [("load -> Overview charts (first, analysis)", _open(page, url, slug))]
+    seconds = {slug: _open(page, url, slug) for slug in slugs}
+    context.close()
+    return seconds
+
+
+def _warm(browser, url: str, slug: str, repeats: int) -> list[tuple[str, float]]:
+    """Rows for one story in a server that analysed it before it was restarted."""
+    context = browser.new_context(viewport={"width": 1366, "height": 850})
+    page = context.new_page()
+    rows = [("load -> Overview charts (after restart: disk cache)", _open(page, url, slug))]
     loads, switches = [], {title: [] for title, _ in PAGES}
     for _ in range(repeats):
         loads.append(_open(page, url, slug))
         for title, charts in PAGES:
             switches[title].append(_switch(page, title, charts))
-    rows.append(("load -> Overview charts (cached)", statistics.median(loads)))
+    rows.append(("load -> Overview charts (cached in memory)", statistics.median(loads)))
     rows += [(f"switch -> {t} charts", statistics.median(v)) for t, v in switches.items()]
     context.close()
     return rows
@@ -100,26 +118,32 @@ def measure(browser, url: str, slug: str, repeats: int) -> list[tuple[str, float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("source", type=Path, help="folder of .txt news articles")
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--ptc", type=Path, default=PTC_DEFAULT, help="folder of .txt news")
+    parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         stories = Path(tmp) / "stories"
-        generated = build_story(args.source, args.articles, stories)
-        env = {**os.environ, "SLANT_STORIES_DIR": str(stories)}
-        proc, url = start_streamlit(Path(tmp) / "streamlit.log", env)
-        try:
-            with sync_playwright() as playwright:
-                browser = launch_chromium(playwright)
-                results = {slug: measure(browser, url, slug, args.repeats)
-                           for slug in (SAMPLE, generated)}  # fmt: skip
-                browser.close()
-        finally:
-            stop_streamlit(proc)
-    print(f"\n{'measurement':48} " + " ".join(f"{slug:>22}" for slug in results))
+        slugs = [SAMPLE, build_story(args.ptc, args.articles, stories)]
+        env = {**os.environ, "SLANT_STORIES_DIR": str(stories), CACHE_DIR_ENV: f"{tmp}/cache"}
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            proc, url = start_streamlit(Path(tmp) / "first.log", env)
+            try:
+                first = _first_loads(browser, url, slugs)
+            finally:
+                stop_streamlit(proc)
+            proc, url = start_streamlit(Path(tmp) / "restarted.log", env)
+            try:
+                results = {slug: _warm(browser, url, slug, args.repeats) for slug in slugs}
+            finally:
+                stop_streamlit(proc)
+            browser.close()
+    print(f"\n{'measurement':52} " + " ".join(f"{slug:>22}" for slug in slugs))
+    print(f"{'load -> Overview charts (first: read + analyse)':52} "
+          + " ".join(f"{first[slug]:>21.2f}s" for slug in slugs))  # fmt: skip
     for i, (what, _) in enumerate(results[SAMPLE]):
-        print(f"{what:48} " + " ".join(f"{rows[i][1]:>21.2f}s" for rows in results.values()))
+        print(f"{what:52} " + " ".join(f"{results[s][i][1]:>21.2f}s" for s in slugs))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled sample story, loaded once per test session."""
+"""Shared fixtures: the bundled sample story, loaded once per test session; every test
+process (and the servers it starts) uses a disk cache of its own, never ~/.cache/slant."""
 
 from pathlib import Path
 
@@ -6,6 +7,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_STORY = ROOT / "data" / "stories" / "libya-ceasefire-2020"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_disk_cache(tmp_path_factory):
+    from framing.io import CACHE_DIR_ENV
+
+    folder = tmp_path_factory.mktemp("slant-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR_ENV, str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -4,35 +4,51 @@ change (applied to the tables after analysis) does not.
 
 Stories and analyses are cached as resources (shared, not copied): copying a 300-article
 analysis out of st.cache_data costs about a second on every rerun. Stories are frozen, and
-no caller modifies an analysis table in place (filters and charts build new frames)."""
+no caller modifies an analysis table in place (filters and charts build new frames).
+
+Behind the in-process caches, parsed story folders and analysis tables are also kept on
+disk (framing.io's disk cache, $SLANT_CACHE_DIR), so that a restarted server opens a story
+it has analysed before without re-reading or re-analysing it."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
+import weakref
 import zipfile
 from pathlib import Path
 
 import streamlit as st
 
 from framing.analysis import StoryAnalysis, analyze_story, load_story_lexicon
-from framing.io import load_story, load_story_bytes
-from framing.models import Lexicon, Story
-
-TABLES = (
-    "articles",
-    "outlets",
-    "terms",
-    "labels",
-    "label_table",
-    "mentions",
-    "sentences",
-    "actor_framing",
-    "actor_sentiment",
-    "voices",
-    "distinctive",
-    "cleaning",
+from framing.io import (
+    cache_dir,
+    code_fingerprint,
+    digest_story_folder,
+    load_cached_story,
+    load_cached_tables,
+    load_story,
+    load_story_bytes,
+    save_cached_story,
+    save_cached_tables,
 )
+from framing.models import Article, Lexicon, Story
+
+TABLES = tuple(
+    f.name for f in dataclasses.fields(StoryAnalysis) if f.name not in ("story", "lexicon")
+)
+# Digests of the articles seen in this process: a story of 2,000 articles is keyed on every
+# rerun, and its articles are the same (cached) objects each time.
+_ARTICLE_DIGESTS: weakref.WeakKeyDictionary[Article, bytes] = weakref.WeakKeyDictionary()
+
+
+def _digest_article(article: Article) -> bytes:
+    digest = _ARTICLE_DIGESTS.get(article)
+    if digest is None:
+        digest = hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).digest()
+        _ARTICLE_DIGESTS[article] = digest
+    return digest
 
 
 def content_key(*parts: object) -> str:
@@ -43,13 +59,32 @@ def content_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+def analysis_key(story: Story, lexicon: Lexicon) -> str:
+    """A digest of the story's and the lexicon's contents and of the code that analyses
+    them (frozen dataclasses have a faithful repr)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(repr(dataclasses.replace(story, articles=())).encode("utf-8", "surrogatepass"))
+    for article in story.articles:
+        digest.update(_digest_article(article))
+    digest.update(repr(lexicon).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 def _folder_signature(folder: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _load_story(folder: str, signature: tuple) -> Story:
-    return load_story(folder)
+    disk = cache_dir()
+    if disk is None:
+        return load_story(folder)
+    key = digest_story_folder(folder)
+    story = load_cached_story(disk, key)
+    if story is None:
+        story = load_story(folder)
+        save_cached_story(disk, key, story)
+    return story
 
 
 def load_story_folder(folder: str | Path) -> Story:
@@ -71,12 +106,20 @@ def load_lexicon(story: Story) -> Lexicon:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _analyze(key: str, _story: Story, _lexicon: Lexicon) -> StoryAnalysis:
-    return analyze_story(_story, _lexicon)
+    disk = cache_dir()
+    tables = load_cached_tables(disk, key, TABLES) if disk is not None else None
+    if tables is not None:
+        return StoryAnalysis(story=_story, lexicon=_lexicon, **tables)
+    analysis = analyze_story(_story, _lexicon)
+    if disk is not None:
+        save_cached_tables(disk, key, {name: getattr(analysis, name) for name in TABLES})
+    return analysis
 
 
 def analyze(story: Story, lexicon: Lexicon) -> StoryAnalysis:
-    """``analyze_story``, cached on the contents of the story and the lexicon."""
-    return _analyze(content_key(story, lexicon), story, lexicon)
+    """``analyze_story``, cached in this process and on disk on the contents of the story,
+    the lexicon and the code."""
+    return _analyze(analysis_key(story, lexicon), story, lexicon)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -90,4 +133,4 @@ def _tables_zip(key: str, _analysis: StoryAnalysis) -> bytes:
 
 def tables_zip(analysis: StoryAnalysis) -> bytes:
     """Every table of the analysis as CSV files in one zip."""
-    return _tables_zip(content_key(analysis.story, analysis.lexicon), analysis)
+    return _tables_zip(analysis_key(analysis.story, analysis.lexicon), analysis)
