@@ -206,6 +206,27 @@ def test_resume_refuses_parts_of_another_input(records, sample_lexicon, tmp_path
         analyze_file(source, out, sample_lexicon, jobs=1, chunk_size=2, resume=True)
 
 
+def test_resume_refuses_parts_of_another_file(records, sample_lexicon, tmp_path, monkeypatch):
+    first = write_bulk(records, tmp_path / "first.jsonl")
+    second = write_bulk(records, tmp_path / "second.jsonl")  # the same rows
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(batch, "_remove_parts", lambda parts: None)
+    analyze_file(first, out, sample_lexicon, jobs=1, chunk_size=3, progress=False)
+    with pytest.raises(LoadError, match="was made from another input file"):
+        analyze_file(second, out, sample_lexicon, jobs=1, chunk_size=3, resume=True)
+
+
+def test_resume_with_a_broken_manifest_is_a_one_line_error(records, tmp_path, capsys):
+    source = write_bulk(records, tmp_path / "in.jsonl")
+    out = tmp_path / "out.csv"
+    (tmp_path / "out.csv.parts").mkdir()
+    (tmp_path / "out.csv.parts" / "manifest.json").write_text('{"version": 1', encoding="utf-8")
+    assert main(["analyze", str(source), "--out", str(out), "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "manifest.json:1: is not valid JSON" in err
+    assert not out.exists()
+
+
 def test_a_run_without_resume_starts_over(records, sample_lexicon, tmp_path, monkeypatch):
     source = write_bulk(records, tmp_path / "in.jsonl")
     parts = tmp_path / "out.parquet.parts"
