@@ -4,11 +4,12 @@ resumable part files, and the same chunks on a Dask cluster.
 ``score_articles`` scores a story's articles on several processes. ``analyze_file`` reads a
 CSV / JSON Lines / Parquet file one chunk at a time (``iter_article_chunks``), scores each
 chunk with ``score_chunk`` in a worker process (``engine="local"``) or on a Dask worker
-(``engine="dask"``), and writes it to ``<out>.parts/part-NNNNNN.parquet``; when every chunk
-is done the parts are streamed into ``out`` and the folder is removed. Memory stays flat
-whatever the size of the input, and an interrupted run resumes (``resume=True``) without
-redoing finished chunks: ``<out>.parts/manifest.json`` records the input file (size,
-modification time, SHA-256), the chunk size and the lexicon the parts were made with.
+(``engine="dask"``), and saves it as a part in ``<out>.parts/``; when every chunk is done
+the parts are streamed into ``out`` and the folder is removed. Memory stays flat whatever
+the size of the input, and an interrupted run resumes (``resume=True``) without redoing
+finished chunks: the parts' manifest records the input file (size, modification time,
+SHA-256), the chunk size and the lexicon the parts were made with. Files are read and
+written by framing.io; this module decides what to read, score, keep and write.
 
 Every article is scored alone by ``framing.analysis.score_article``, so scores do not
 depend on the engine, the number of jobs or the chunk size, and rows keep the input order.
@@ -16,59 +17,44 @@ depend on the engine, the number of jobs or the chunk size, and rows keep the in
 
 from __future__ import annotations
 
-import codecs
 import concurrent.futures
 import hashlib
-import io
-import json
 import math
 import multiprocessing
 import os
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from framing.analysis import ARTICLE_COLUMNS, score_article
 from framing.io import (
-    BULK_SUFFIXES,
-    METADATA_KEYS,
+    ARTICLE_RECORD_FIELDS,
     LoadError,
-    _build_articles,
-    _decode,
-    _Entry,
-    _is_missing,
-    _metadata,
-    _nothing_loaded,
-    _require_text_column,
-    _unique,
-    iter_csv_records,
-    iter_jsonl_records,
-    write_table,
-    write_text_atomic,
+    build_articles,
+    iter_article_records,
+    load_file_fingerprint,
+    load_part_manifest,
+    load_part_summaries,
+    remove_parts,
+    save_part,
+    save_part_manifest,
+    write_table_from_parts,
 )
-from framing.models import Article, Lexicon, LoadProblem
+from framing.models import Article, Lexicon, LoadProblem, PartSummary
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
 OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl", ".json")
-# One chunk as ``score_chunk`` takes it: a bulk file's article fields after io's checks
-# (id always set and unique; missing metadata is None), plus where each row came from.
-CHUNK_COLUMNS = (
-    "id", *(k for k in METADATA_KEYS if k != "id"), "text", "file", "source", "line",
-)  # fmt: skip
-_MANIFEST = "manifest.json"
+# One chunk as ``score_chunk`` takes it: one of io's article records per row (id always set
+# and unique; missing metadata is None), with where each row came from.
+CHUNK_COLUMNS = ARTICLE_RECORD_FIELDS
 _MANIFEST_VERSION = 1
-_BLOCK = 1 << 20  # bytes read at a time when hashing or checking the encoding
 # Articles per task: small enough to spread even one chunk over every worker, large enough
 # that shipping it to a worker costs little next to scoring it (~1 s of work).
 _PIECE_SIZE = 100
@@ -144,83 +130,6 @@ class ArticleChunk:
     read: float  # share of the input read so far, 0..1 (for progress)
 
 
-def _utf8_stream(path: Path) -> TextIO | None:
-    """``path`` opened as UTF-8 text (a BOM is dropped) when every byte decodes, else None.
-    Checking first costs one quick read but means nothing is scored twice."""
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    with path.open("rb") as handle:
-        try:
-            while block := handle.read(_BLOCK):
-                if b"\x00" in block:  # UTF-16/32 or binary: io's detector decides
-                    return None
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return None
-    return path.open(encoding="utf-8-sig", newline="")
-
-
-def _text_stream(path: Path) -> tuple[TextIO, Callable[[], float]]:
-    """The file as text decoded as ``load_story`` decodes it, and a function giving the
-    share read so far. UTF-8 is streamed; other encodings are decoded whole by io."""
-    size = max(1, path.stat().st_size)
-    stream = _utf8_stream(path)
-    if stream is not None:
-        return stream, lambda: min(1.0, stream.buffer.tell() / size)
-    memory = io.StringIO(_decode(str(path), path.read_bytes()), newline="")
-    length = max(1, len(memory.getvalue()))
-    return memory, lambda: min(1.0, memory.tell() / length)
-
-
-_Record = tuple[int, int | None, dict]  # row number, line (None in Parquet), fields
-
-
-def _parquet_records(
-    name: str, path: Path, chunk_size: int
-) -> tuple[Iterator[_Record], Callable[[], float]]:
-    try:
-        parquet = pq.ParquetFile(path)
-    except (ValueError, OSError, TypeError, pa.ArrowException) as error:
-        raise LoadError(name, f"is not a readable Parquet file ({error})") from None
-    columns = [str(c).strip().lower() for c in parquet.schema_arrow.names]
-    _require_text_column(name, columns, "column")
-    total = max(1, parquet.metadata.num_rows)
-    done = 0
-
-    def records() -> Iterator[_Record]:
-        nonlocal done
-        with parquet:
-            for batch in parquet.iter_batches(batch_size=chunk_size):
-                frame = batch.to_pandas()
-                frame.columns = columns
-                for record in frame.to_dict("records"):
-                    done += 1
-                    yield done, None, record
-
-    return records(), lambda: done / total
-
-
-def _entry(name: str, number: int, line: int | None, record: dict) -> dict | LoadProblem:
-    """One chunk row from a record, by io's rules for bulk rows."""
-    text = record.get("text")
-    row = "" if number == line else f"row {number}: "  # JSON Lines rows are lines
-    if text is None or _is_missing(text) or (isinstance(text, str) and not text.strip()):
-        return LoadProblem(name, f"{row}empty text", line)
-    if not isinstance(text, str):
-        return LoadProblem(name, f"{row}text is not a string", line)
-    meta = _metadata(record)
-    source = f"{name}:{line}" if line is not None else f"{name}:row {number}"
-    return {
-        **dict.fromkeys(CHUNK_COLUMNS),
-        **meta,
-        "id": meta.get("id") or str(number),
-        "text": text,
-        "file": name,
-        "source": source,
-        "line": line,
-    }
-
-
 def iter_article_chunks(
     path: str | Path, chunk_size: int = DEFAULT_CHUNK_SIZE
 ) -> Iterator[ArticleChunk]:
@@ -228,59 +137,17 @@ def iter_article_chunks(
     articles, holding one chunk at a time. Rows follow ``load_story``'s rules: bad rows are
     skipped and reported in the chunk's ``problems``, and ids are unique across the file.
     Raises LoadError when the file as a whole cannot be read."""
-    path = Path(path)
-    name = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in BULK_SUFFIXES:
-        raise LoadError(name, f"is not a bulk file; use one of {', '.join(BULK_SUFFIXES)}")
-    if not path.is_file():
-        raise LoadError(name, "no such file")
-    if _is_blank(path):
-        raise LoadError(name, "is empty")
-    with ExitStack() as stack:
-        if suffix == ".parquet":
-            records, read = _parquet_records(name, path, chunk_size)
-        else:
-            stream, read = _text_stream(path)
-            stack.callback(stream.close)
-            parse = iter_csv_records if suffix == ".csv" else iter_jsonl_records
-            records = parse(name, stream)
-        yield from _chunks(name, records, read, chunk_size)
-
-
-def _is_blank(path: Path) -> bool:
-    with path.open("rb") as handle:
-        while block := handle.read(_BLOCK):
-            if block.strip():
-                return False
-    return True
-
-
-def _chunks(
-    name: str,
-    records: Iterator[_Record | LoadProblem],
-    read: Callable[[], float],
-    chunk_size: int,
-) -> Iterator[ArticleChunk]:
-    used: set[str] = set()
     rows: list[dict] = []
     problems: list[LoadProblem] = []
     index = 0
-    for record in records:
-        item = record if isinstance(record, LoadProblem) else _entry(name, *record)
+    for item, read in iter_article_records(path, chunk_size):
         if isinstance(item, LoadProblem):
             problems.append(item)
             continue
-        unique = _unique(item["id"], used)
-        if unique != item["id"]:
-            message = f"article id {item['id']!r} is already taken; renamed {unique!r}"
-            problems.append(LoadProblem(name, message, item["line"]))
-            item["id"] = unique
-        used.add(unique)
         rows.append(item)
         if len(rows) == chunk_size:
             yield ArticleChunk(
-                index, pd.DataFrame(rows, columns=CHUNK_COLUMNS), tuple(problems), read()
+                index, pd.DataFrame(rows, columns=CHUNK_COLUMNS), tuple(problems), read
             )
             index += 1
             rows, problems = [], []
@@ -295,18 +162,7 @@ def score_chunk(rows: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, lis
     """Clean and score one chunk (``ArticleChunk.rows``): its ``articles`` table rows in
     order, and the rows cleaning dropped (only page furniture) or noted (an unreadable date).
     The function both engines run, in a worker process or on a Dask worker."""
-    entries = [
-        _Entry(
-            id=row["id"],
-            raw_text=row["text"],
-            file=row["file"],
-            source=row["source"],
-            line=None if _is_missing(row["line"]) else int(row["line"]),
-            meta={k: row[k] for k in METADATA_KEYS if k != "id" and not _is_missing(row[k])},
-        )
-        for row in rows.to_dict("records")
-    ]
-    articles, problems = _build_articles(entries)
+    articles, problems = build_articles(rows.to_dict("records"))
     scores = pd.DataFrame([score_article(a, lexicon) for a in articles], columns=ARTICLE_COLUMNS)
     return scores, problems
 
@@ -376,68 +232,28 @@ class BatchResult:
 
 def _fingerprint(path: Path, chunk_size: int, lexicon: Lexicon) -> dict:
     """What a part depends on: a part made under another fingerprint is never reused."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(_BLOCK):
-            digest.update(block)
-    stat = path.stat()
     return {
         "version": _MANIFEST_VERSION,
-        "input": str(path.resolve()),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
-        "sha256": digest.hexdigest(),
+        **load_file_fingerprint(path),
         "chunk_size": chunk_size,
         "lexicon_sha256": hashlib.sha256(repr(lexicon).encode()).hexdigest(),
         "columns": ARTICLE_COLUMNS,
     }
 
 
-def _part(parts: Path, index: int, suffix: str) -> Path:
-    return parts / f"part-{index:06d}{suffix}"
-
-
-def _prepare_parts(parts: Path, fingerprint: dict, resume: bool) -> dict[int, dict]:
-    """Ready the parts folder; returns the finished chunks (index -> summary) to reuse."""
-    manifest = parts / _MANIFEST
-    if resume and manifest.is_file():
-        if json.loads(manifest.read_text(encoding="utf-8")) != fingerprint:
+def _prepare_parts(parts: Path, fingerprint: dict, resume: bool) -> dict[int, PartSummary]:
+    """Ready the parts folder; returns the finished chunks (by index) to reuse."""
+    if resume and (saved := load_part_manifest(parts)) is not None:
+        if saved != fingerprint:
             raise LoadError(
                 parts,
                 "was made from another input file, chunk size or lexicon; "
                 "run without --resume to start over",
             )
-        done = {}
-        for summary_path in sorted(parts.glob("part-*.json")):
-            summary = json.loads(summary_path.read_text(encoding="utf-8"))
-            done[summary["index"]] = summary
-        return done
-    _remove_parts(parts)
-    write_text_atomic(manifest, json.dumps(fingerprint, indent=1) + "\n")
+        return load_part_summaries(parts)
+    remove_parts(parts)
+    save_part_manifest(parts, fingerprint)
     return {}
-
-
-def _remove_parts(parts: Path) -> None:
-    """Delete what this module wrote in ``parts`` (and the folder, once empty)."""
-    if not parts.is_dir():
-        return
-    for path in [*parts.glob("part-*.parquet"), *parts.glob("part-*.json"), parts / _MANIFEST]:
-        path.unlink(missing_ok=True)
-    if not any(parts.iterdir()):
-        parts.rmdir()
-
-
-def _save_part(parts: Path, chunk: ArticleChunk, scores: pd.DataFrame, dropped: list) -> dict:
-    """Write a scored chunk; its summary (.json) is written last, so it marks the part done."""
-    if len(scores):
-        write_table(scores, _part(parts, chunk.index, ".parquet"))
-    summary = {
-        "index": chunk.index,
-        "articles": len(scores),
-        "skipped": [[p.file, p.message, p.line] for p in [*chunk.problems, *dropped]],
-    }
-    write_text_atomic(_part(parts, chunk.index, ".json"), json.dumps(summary) + "\n")
-    return summary
 
 
 class _Progress:
@@ -521,25 +337,26 @@ def analyze_file(
             if chunk.index not in done:
                 yield chunk
                 continue
-            articles += done[chunk.index]["articles"]
+            articles += done[chunk.index].articles
             bar.update(articles, chunk.read)
 
     try:
         with _engine(engine, resolve_jobs(jobs), scheduler, lexicon) as (submit, slots):
             for chunk, scores, dropped in _scored(to_score(), submit, slots):
-                summaries[chunk.index] = _save_part(parts, chunk, scores, dropped)
+                problems = [*chunk.problems, *dropped]
+                summaries[chunk.index] = save_part(parts, chunk.index, scores, problems)
                 articles += len(scores)
                 bar.update(articles, chunk.read)
         bar.update(articles, 1.0, final=True)
     finally:
         bar.close()
     ordered = [summaries[i] for i in sorted(summaries)]
-    skipped = tuple(LoadProblem(f, m, line) for s in ordered for f, m, line in s["skipped"])
+    skipped = tuple(problem for s in ordered for problem in s.skipped)
     if articles == 0:
-        _remove_parts(parts)
-        raise _nothing_loaded(str(path), list(skipped))
-    _assemble([_part(parts, s["index"], ".parquet") for s in ordered if s["articles"]], out)
-    _remove_parts(parts)
+        remove_parts(parts)
+        raise LoadError.nothing_loaded(str(path), skipped)
+    write_table_from_parts(parts, [s.index for s in ordered if s.articles], out)
+    remove_parts(parts)
     return BatchResult(out, articles, skipped, len(ordered), len(done))
 
 
@@ -580,59 +397,3 @@ def _prepend(first: ArticleChunk | None, rest: Iterator[ArticleChunk]) -> Iterat
     if first is not None:
         yield first
         yield from rest
-
-
-def _assemble(part_paths: Sequence[Path], out: Path) -> None:
-    """Stream the parts, in order, into ``out``: written to a temporary file in the same
-    folder, synced, given the mode a new file gets, then renamed over ``out``."""
-    suffix = out.suffix.lower()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if suffix == ".parquet":
-            _assemble_parquet(part_paths, tmp)
-        else:
-            _assemble_text(part_paths, tmp, suffix)
-        with tmp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        tmp.chmod(0o666 & ~umask)  # mkstemp makes the file private (0600)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _assemble_parquet(part_paths: Sequence[Path], target: Path) -> None:
-    writer = None
-    try:
-        for part in part_paths:
-            table = pq.read_table(part)
-            if writer is None:
-                writer = pq.ParquetWriter(target, table.schema)
-            writer.write_table(table.cast(writer.schema))
-    finally:
-        if writer is not None:
-            writer.close()
-
-
-def _assemble_text(part_paths: Sequence[Path], target: Path, suffix: str) -> None:
-    with target.open("w", encoding="utf-8", newline="") as handle:
-        if suffix == ".json":
-            handle.write("[")
-        for number, part in enumerate(part_paths):
-            frame = pd.read_parquet(part)
-            if suffix == ".csv":
-                handle.write(frame.to_csv(index=False, header=number == 0))
-                continue
-            lines = frame.to_json(orient="records", lines=True, force_ascii=False)
-            lines = lines.rstrip("\n")
-            if suffix == ".json":
-                handle.write(("," if number else "") + "\n" + lines.replace("\n", ",\n"))
-            else:
-                handle.write(lines + "\n")
-        if suffix == ".json":
-            handle.write("\n]\n")

@@ -4,12 +4,15 @@ lexicon.py) that touches the file system.
 A story is a folder (article files, an optional ``story.json`` manifest), a bulk file
 (CSV, JSON Lines, Parquet; one article per row) or a single text/Markdown/HTML file.
 Every parser works on bytes, so uploads (``load_story_bytes``) and files on disk
-(``load_story``) follow exactly the same rules.
+(``load_story``) follow exactly the same rules. For framing.batch, bulk files also stream
+one row at a time (``iter_article_records``), and a long run keeps its scored chunks in
+part files (``save_part`` ... ``write_table_from_parts``).
 """
 
 from __future__ import annotations
 
 import ast
+import codecs
 import csv
 import ctypes
 import functools
@@ -24,16 +27,19 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import astuple, dataclass, field, fields, replace
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from framing.clean import clean_text, normalize_date
-from framing.models import Article, LoadProblem, Removal, Story
+from framing.models import Article, LoadProblem, PartSummary, Removal, Story
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 BULK_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
@@ -82,6 +88,16 @@ class LoadError(ValueError):
         """The same error as a LoadProblem, for ``Story.skipped``."""
         return LoadProblem(self.file, self.message, self.line)
 
+    @classmethod
+    def nothing_loaded(cls, name: str, problems: Sequence[LoadProblem]) -> LoadError:
+        """The error for an input none of whose articles loaded: its only problem as it is,
+        or a count and the first one."""
+        if len(problems) == 1 and problems[0].file == name:
+            return cls(name, problems[0].message, problems[0].line)
+        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        first = f"; first: {problems[0]}" if problems else ""
+        return cls(name, f"has no article that could be loaded ({count}{first})")
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -112,10 +128,10 @@ def load_story_bytes(name: str, data: bytes) -> Story:
     """Load one in-memory file (an upload) by the same rules as ``load_story``; ``name`` is
     the file name: its extension picks the parser and messages quote it."""
     entries, problems = _parse_file(name, data)
-    articles, build_problems = _build_articles(entries, name, max_articles())
+    articles, build_problems = _articles_from_entries(entries, name, max_articles())
     problems.extend(build_problems)
     if not articles:
-        raise _nothing_loaded(name, problems)
+        raise LoadError.nothing_loaded(name, problems)
     stem = Path(name).stem
     title = articles[0].title if len(articles) == 1 else stem
     return Story(_slug(stem), title, "", tuple(articles), skipped=tuple(problems))
@@ -245,7 +261,7 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     """Write ``df`` atomically in the format its extension names (.csv, .jsonl, .json as an
     array of records, .parquet). Raises ValueError for any other extension."""
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = _table_suffix(path)
     if suffix == ".csv":
         write_text_atomic(path, df.to_csv(index=False))
     elif suffix == ".jsonl":
@@ -254,16 +270,22 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     elif suffix == ".json":
         text = df.to_json(orient="records", force_ascii=False, date_format="iso", indent=2)
         write_text_atomic(path, text + "\n")
-    elif suffix == ".parquet":
+    else:
         buffer = io.BytesIO()
         df.to_parquet(buffer, index=False)
         _write_atomic(path, buffer.getvalue())
-    else:
+    return path
+
+
+def _table_suffix(path: Path) -> str:
+    """The extension of ``path`` when it names a table format, else ValueError."""
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
         supported = ", ".join(TABLE_SUFFIXES)
         raise ValueError(
             f"{path}: cannot write {suffix or 'files without an extension'}; use {supported}"
         )
-    return path
+    return suffix
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:
@@ -419,12 +441,12 @@ def _load_folder(folder: Path) -> Story:
         entries, manifest.get("articles", ()), folder, {p.name for p in files}
     )
     problems.extend(manifest_problems)
-    articles, build_problems = _build_articles(entries, str(folder), max_articles())
+    articles, build_problems = _articles_from_entries(entries, str(folder), max_articles())
     problems.extend(build_problems)
     if not articles:
         if not files:
             raise LoadError(folder, f"has no article files ({', '.join(SUPPORTED_SUFFIXES)})")
-        raise _nothing_loaded(str(folder), problems)
+        raise LoadError.nothing_loaded(str(folder), problems)
     return Story(
         slug=_slug(folder.name),
         title=manifest.get("title") or folder.name,
@@ -461,12 +483,7 @@ def _read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
         return {}
-    try:
-        data = json.loads(_decode(str(path), _read_bytes(path)))
-    except json.JSONDecodeError as error:
-        raise LoadError(path, f"is not valid JSON: {error.msg}", error.lineno) from None
-    if not isinstance(data, dict):
-        raise LoadError(path, "must hold a JSON object")
+    data = _read_json_object(path)
     for key in ("title", "description"):
         if not isinstance(data.get(key, ""), str):
             raise LoadError(path, f'"{key}" must be a string')
@@ -478,6 +495,16 @@ def _read_manifest(folder: Path) -> dict:
         isinstance(a, dict) and isinstance(a.get("file"), str) for a in articles
     ):
         raise LoadError(path, '"articles" must be a list of objects, each with a "file" name')
+    return data
+
+
+def _read_json_object(path: Path) -> dict:
+    try:
+        data = json.loads(_decode(str(path), _read_bytes(path)))
+    except json.JSONDecodeError as error:
+        raise LoadError(path, f"is not valid JSON: {error.msg}", error.lineno) from None
+    if not isinstance(data, dict):
+        raise LoadError(path, "must hold a JSON object")
     return data
 
 
@@ -646,7 +673,7 @@ def _html_entry(name: str, html: str) -> _Entry:
 
 _Row = tuple[int, int | None, dict[str, object]]  # row number, line (None in Parquet), fields
 _Rows = tuple[list[_Row], list[LoadProblem]]
-_BLOCK = 1 << 20  # characters read at a time from a stream
+_BLOCK = 1 << 20  # bytes or characters read at a time from a file or stream
 
 
 def _bulk_entries(name: str, suffix: str, data: bytes) -> tuple[list[_Entry], list[LoadProblem]]:
@@ -657,19 +684,23 @@ def _bulk_entries(name: str, suffix: str, data: bytes) -> tuple[list[_Entry], li
     else:
         rows, problems = _jsonl_rows(name, _decode(name, data))
     entries = []
-    for number, line, record in rows:
-        text = record.get("text")
-        row = "" if number == line else f"row {number}: "  # JSON Lines rows are lines
-        if text is None or _is_missing(text) or (isinstance(text, str) and not text.strip()):
-            problems.append(LoadProblem(name, f"{row}empty text", line))
-            continue
-        if not isinstance(text, str):
-            problems.append(LoadProblem(name, f"{row}text is not a string", line))
-            continue
-        meta = _metadata(record)
-        source = f"{name}:{line}" if line is not None else f"{name}:row {number}"
-        entries.append(_Entry(meta.pop("id", "") or str(number), text, name, source, line, meta))
+    for row in rows:
+        item = _bulk_entry(name, *row)
+        (problems if isinstance(item, LoadProblem) else entries).append(item)
     return entries, problems
+
+
+def _bulk_entry(name: str, number: int, line: int | None, record: dict) -> _Entry | LoadProblem:
+    """One bulk row as an article entry, or why it is skipped."""
+    text = record.get("text")
+    row = "" if number == line else f"row {number}: "  # JSON Lines rows are lines
+    if text is None or _is_missing(text) or (isinstance(text, str) and not text.strip()):
+        return LoadProblem(name, f"{row}empty text", line)
+    if not isinstance(text, str):
+        return LoadProblem(name, f"{row}text is not a string", line)
+    meta = _metadata(record)
+    source = f"{name}:{line}" if line is not None else f"{name}:row {number}"
+    return _Entry(meta.pop("id", "") or str(number), text, name, source, line, meta)
 
 
 def _require_text_column(name: str, columns: Iterable[str], what: str) -> None:
@@ -761,6 +792,126 @@ def _lines(stream: TextIO) -> Iterator[str]:
     yield rest
 
 
+# --- bulk files, streamed ----------------------------------------------------------------
+
+# One article of a bulk file as ``iter_article_records`` yields it and ``build_articles``
+# takes it: its id (unique in the file), metadata (None when missing), text and origin.
+ARTICLE_RECORD_FIELDS = (
+    "id", *(k for k in METADATA_KEYS if k != "id"), "text", "file", "source", "line",
+)  # fmt: skip
+
+
+def iter_article_records(
+    path: str | Path, batch_size: int = 1000
+) -> Iterator[tuple[dict[str, object] | LoadProblem, float]]:
+    """Stream a bulk file (.csv, .jsonl/.ndjson, .parquet) one row at a time by
+    ``load_story``'s rules: each article as a record of ARTICLE_RECORD_FIELDS, each skipped
+    row as a LoadProblem, paired with the share of the file read so far (0..1). A repeated
+    id is renamed, with a note, so ids are unique across the file. UTF-8 text is streamed
+    (other encodings are decoded whole), Parquet read ``batch_size`` rows at a time.
+    Raises LoadError when the file as a whole cannot be read."""
+    path = Path(path)
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in BULK_SUFFIXES:
+        raise LoadError(name, f"is not a bulk file; use one of {', '.join(BULK_SUFFIXES)}")
+    if not path.is_file():
+        raise LoadError(name, "no such file")
+    if _is_blank(path):
+        raise LoadError(name, "is empty")
+    with ExitStack() as stack:
+        if suffix == ".parquet":
+            rows, read = _parquet_stream(name, path, batch_size)
+        else:
+            stream, read = _text_stream(path)
+            stack.callback(stream.close)
+            parse = iter_csv_records if suffix == ".csv" else iter_jsonl_records
+            rows = parse(name, stream)
+        used: set[str] = set()
+        for row in rows:
+            item = row if isinstance(row, LoadProblem) else _bulk_entry(name, *row)
+            if isinstance(item, _Entry):
+                unique = _unique(item.id, used)
+                used.add(unique)
+                if unique != item.id:
+                    yield _id_taken(item, unique), read()
+                item = _record(replace(item, id=unique))
+            yield item, read()
+
+
+def _is_blank(path: Path) -> bool:
+    with path.open("rb") as handle:
+        while block := handle.read(_BLOCK):
+            if block.strip():
+                return False
+    return True
+
+
+def _text_stream(path: Path) -> tuple[TextIO, Callable[[], float]]:
+    """The file as text decoded as ``load_story`` decodes it, and a function giving the
+    share read so far. UTF-8 is streamed; other encodings are decoded whole."""
+    size = max(1, path.stat().st_size)
+    stream = _utf8_stream(path)
+    if stream is not None:
+        return stream, lambda: min(1.0, stream.buffer.tell() / size)
+    memory = io.StringIO(_decode(str(path), path.read_bytes()), newline="")
+    length = max(1, len(memory.getvalue()))
+    return memory, lambda: min(1.0, memory.tell() / length)
+
+
+def _utf8_stream(path: Path) -> TextIO | None:
+    """``path`` opened as UTF-8 text (a BOM is dropped) when every byte decodes, else None.
+    Checking first costs one quick read but means no row is yielded twice."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with path.open("rb") as handle:
+        try:
+            while block := handle.read(_BLOCK):
+                if b"\x00" in block:  # UTF-16/32 or binary: _decode tells which
+                    return None
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def _parquet_stream(
+    name: str, path: Path, batch_size: int
+) -> tuple[Iterator[_Row], Callable[[], float]]:
+    try:
+        parquet = pq.ParquetFile(path)
+    except (ValueError, OSError, TypeError, pa.ArrowException) as error:
+        raise LoadError(name, f"is not a readable Parquet file ({error})") from None
+    columns = [str(c).strip().lower() for c in parquet.schema_arrow.names]
+    _require_text_column(name, columns, "column")
+    total = max(1, parquet.metadata.num_rows)
+    done = 0
+
+    def rows() -> Iterator[_Row]:
+        nonlocal done
+        with parquet:
+            for batch in parquet.iter_batches(batch_size=batch_size):
+                frame = batch.to_pandas()
+                frame.columns = columns
+                for record in frame.to_dict("records"):
+                    done += 1
+                    yield done, None, record
+
+    return rows(), lambda: done / total
+
+
+def _record(entry: _Entry) -> dict[str, object]:
+    return {
+        **dict.fromkeys(ARTICLE_RECORD_FIELDS),
+        **entry.meta,
+        "id": entry.id,
+        "text": entry.raw_text,
+        "file": entry.file,
+        "source": entry.source,
+        "line": entry.line,
+    }
+
+
 def _parquet_rows(name: str, data: bytes) -> _Rows:
     try:
         df = pd.read_parquet(io.BytesIO(data))
@@ -793,7 +944,31 @@ def _metadata(record: dict) -> dict[str, str]:
 # --- articles --------------------------------------------------------------------------
 
 
-def _build_articles(
+def build_articles(
+    records: Iterable[Mapping[str, object]],
+) -> tuple[list[Article], list[LoadProblem]]:
+    """Clean the records ``iter_article_records`` yields (NaN counts as missing, so they
+    may have been through a DataFrame) into articles, by ``load_story``'s rules; and the
+    records dropped (only page furniture, or too long) or noted (an unreadable date)."""
+    entries = [
+        _Entry(
+            id=record["id"],
+            raw_text=record["text"],
+            file=record["file"],
+            source=record["source"],
+            line=None if _is_missing(record.get("line")) else int(record["line"]),
+            meta={
+                key: record[key]
+                for key in METADATA_KEYS
+                if key != "id" and not _is_missing(record.get(key))
+            },
+        )
+        for record in records
+    ]
+    return _articles_from_entries(entries)
+
+
+def _articles_from_entries(
     entries: Sequence[_Entry], name: str = "", limit: int | None = None
 ) -> tuple[list[Article], list[LoadProblem]]:
     """Clean each entry and fill in what its metadata lacks. Ids stay unique: a repeated id
@@ -819,8 +994,7 @@ def _build_articles(
             continue
         article_id = _unique(entry.id, used)
         if article_id != entry.id:
-            message = f"article id {entry.id!r} is already taken; renamed {article_id!r}"
-            problems.append(LoadProblem(entry.file, message, entry.line))
+            problems.append(_id_taken(entry, article_id))
         used.add(article_id)
         meta = entry.meta
         date = normalize_date(meta["date"]) if "date" in meta else cleaned.date
@@ -843,6 +1017,11 @@ def _build_articles(
             )
         )
     return articles, problems
+
+
+def _id_taken(entry: _Entry, new_id: str) -> LoadProblem:
+    message = f"article id {entry.id!r} is already taken; renamed {new_id!r}"
+    return LoadProblem(entry.file, message, entry.line)
 
 
 def _over_article_limit(name: str, limit: int, rest: int) -> LoadProblem:
@@ -886,16 +1065,6 @@ def _quote(value: str) -> str:
     return value
 
 
-def _nothing_loaded(name: str, problems: list[LoadProblem]) -> LoadError:
-    """The error for an input none of whose articles loaded: its only problem as it is, or
-    a count and the first one."""
-    if len(problems) == 1 and problems[0].file == name:
-        return LoadError(name, problems[0].message, problems[0].line)
-    count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
-    first = f"; first: {problems[0]}" if problems else ""
-    return LoadError(name, f"has no article that could be loaded ({count}{first})")
-
-
 def _slug(name: str) -> str:
     return re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "story"
 
@@ -913,6 +1082,161 @@ def _unique(name: str, used: set[str]) -> str:
     while f"{name}-{number}" in used:
         number += 1
     return f"{name}-{number}"
+
+
+# --- part files of a streamed run (framing.batch) ----------------------------------------
+# A long run keeps each scored chunk in a parts folder beside its output, so that an
+# interrupted run can resume: part-NNNNNN.parquet holds the chunk's scores (when it has
+# any) and part-NNNNNN.json its summary; manifest.json says what the parts were made from.
+
+_PARTS_MANIFEST = "manifest.json"
+
+
+def load_file_fingerprint(path: str | Path) -> dict[str, object]:
+    """What tells a file's content apart: its absolute path, size, modification time and
+    SHA-256 (the file is read in blocks)."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(_BLOCK):
+            digest.update(block)
+    stat = path.stat()
+    return {
+        "input": str(path.resolve()),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "sha256": digest.hexdigest(),
+    }
+
+
+def load_part_manifest(parts: str | Path) -> dict | None:
+    """The manifest saved in the parts folder ``parts``, None when there is none. Raises
+    LoadError naming it when it is not a JSON object."""
+    path = Path(parts) / _PARTS_MANIFEST
+    return _read_json_object(path) if path.is_file() else None
+
+
+def save_part_manifest(parts: str | Path, manifest: dict[str, object]) -> None:
+    """Write ``manifest`` (JSON-ready) as the manifest of ``parts``, atomically; the folder
+    is made when missing."""
+    write_text_atomic(Path(parts) / _PARTS_MANIFEST, json.dumps(manifest, indent=1) + "\n")
+
+
+def load_part_summaries(parts: str | Path) -> dict[int, PartSummary]:
+    """The finished parts in ``parts``, by chunk index. Raises LoadError naming a summary
+    file that is not one."""
+    done = {}
+    for path in sorted(Path(parts).glob("part-*.json")):
+        data = _read_json_object(path)
+        try:
+            skipped = tuple(LoadProblem(*problem) for problem in data["skipped"])
+            summary = PartSummary(data["index"], data["articles"], skipped)
+        except (KeyError, TypeError) as error:
+            raise LoadError(path, f"is not a part summary ({error!r})") from None
+        done[summary.index] = summary
+    return done
+
+
+def save_part(
+    parts: str | Path, index: int, scores: pd.DataFrame, skipped: Iterable[LoadProblem]
+) -> PartSummary:
+    """Save chunk ``index``'s scores and the rows it skipped in ``parts``. The summary is
+    written last: a part whose save was interrupted has none, so it is not reused."""
+    summary = PartSummary(index, len(scores), tuple(skipped))
+    if summary.articles:
+        write_table(scores, _part_path(Path(parts), index, ".parquet"))
+    data = {
+        "index": index,
+        "articles": summary.articles,
+        "skipped": [[p.file, p.message, p.line] for p in summary.skipped],
+    }
+    write_text_atomic(_part_path(Path(parts), index, ".json"), json.dumps(data) + "\n")
+    return summary
+
+
+def remove_parts(parts: str | Path) -> None:
+    """Delete the part files and manifest in ``parts``, then the folder once it is empty;
+    other files in it are kept."""
+    parts = Path(parts)
+    if not parts.is_dir():
+        return
+    for path in [
+        *parts.glob("part-*.parquet"),
+        *parts.glob("part-*.json"),
+        parts / _PARTS_MANIFEST,
+    ]:
+        path.unlink(missing_ok=True)
+    if not any(parts.iterdir()):
+        parts.rmdir()
+
+
+def write_table_from_parts(parts: str | Path, indexes: Iterable[int], out: str | Path) -> Path:
+    """Stream the scores of parts ``indexes``, in that order, into ``out`` in the format its
+    extension names, as ``write_table`` writes their concatenation (.json: one record per
+    line), holding one part at a time. ``out`` is written to a temporary file in the same
+    folder, synced, given the mode a new file gets, then renamed over ``out``. Raises
+    ValueError for another extension or no parts (a Parquet file needs a first part's
+    schema)."""
+    out = Path(out)
+    suffix = _table_suffix(out)
+    part_paths = [_part_path(Path(parts), index, ".parquet") for index in indexes]
+    if not part_paths:
+        raise ValueError(f"{out}: no parts to write")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if suffix == ".parquet":
+            _join_parquet(part_paths, tmp)
+        else:
+            _join_text(part_paths, tmp, suffix)
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)  # mkstemp makes the file private (0600)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def _part_path(parts: Path, index: int, suffix: str) -> Path:
+    return parts / f"part-{index:06d}{suffix}"
+
+
+def _join_parquet(part_paths: Sequence[Path], target: Path) -> None:
+    writer = None
+    try:
+        for part in part_paths:
+            table = pq.read_table(part)
+            if writer is None:
+                writer = pq.ParquetWriter(target, table.schema)
+            writer.write_table(table.cast(writer.schema))
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _join_text(part_paths: Sequence[Path], target: Path, suffix: str) -> None:
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        if suffix == ".json":
+            handle.write("[")
+        for number, part in enumerate(part_paths):
+            frame = pd.read_parquet(part)
+            if suffix == ".csv":
+                handle.write(frame.to_csv(index=False, header=number == 0))
+                continue
+            lines = frame.to_json(orient="records", lines=True, force_ascii=False)
+            lines = lines.rstrip("\n")
+            if suffix == ".json":
+                handle.write(("," if number else "") + "\n" + lines.replace("\n", ",\n"))
+            else:
+                handle.write(lines + "\n")
+        if suffix == ".json":
+            handle.write("\n]\n")
 
 
 # --- Evaluation data sets --------------------------------------------------------------

@@ -52,6 +52,15 @@ class LoadProblem:
 
 
 @dataclass(frozen=True)
+class PartSummary:
+    """One scored chunk of a bulk file streamed by framing.batch, as its part file says."""
+
+    index: int  # the chunk's place in the file: 0, 1, 2, ...
+    articles: int  # rows of scores it holds
+    skipped: tuple[LoadProblem, ...] = ()  # its rows skipped, renamed or noted, in file order
+
+
+@dataclass(frozen=True)
 class Story:
     """Several articles about one event, plus the lexicons that score them."""
 

@@ -197,13 +197,34 @@ def test_interrupted_run_resumes_without_redoing_finished_chunks(
 def test_resume_refuses_parts_of_another_input(records, sample_lexicon, tmp_path, monkeypatch):
     source = write_bulk(records, tmp_path / "in.jsonl")
     out = tmp_path / "out.parquet"
-    monkeypatch.setattr(batch, "_remove_parts", lambda parts: None)  # keep them, as a crash would
+    monkeypatch.setattr(batch, "remove_parts", lambda parts: None)  # keep them, as a crash would
     analyze_file(source, out, sample_lexicon, jobs=1, chunk_size=3, progress=False)
     source.write_text(source.read_text(encoding="utf-8") + '{"text": "One more."}\n')
     with pytest.raises(LoadError, match="was made from another input file"):
         analyze_file(source, out, sample_lexicon, jobs=1, chunk_size=3, resume=True)
     with pytest.raises(LoadError, match="was made from another input file"):
         analyze_file(source, out, sample_lexicon, jobs=1, chunk_size=2, resume=True)
+
+
+def test_resume_refuses_parts_of_another_file(records, sample_lexicon, tmp_path, monkeypatch):
+    first = write_bulk(records, tmp_path / "first.jsonl")
+    second = write_bulk(records, tmp_path / "second.jsonl")  # the same rows
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(batch, "remove_parts", lambda parts: None)
+    analyze_file(first, out, sample_lexicon, jobs=1, chunk_size=3, progress=False)
+    with pytest.raises(LoadError, match="was made from another input file"):
+        analyze_file(second, out, sample_lexicon, jobs=1, chunk_size=3, resume=True)
+
+
+def test_resume_with_a_broken_manifest_is_a_one_line_error(records, tmp_path, capsys):
+    source = write_bulk(records, tmp_path / "in.jsonl")
+    out = tmp_path / "out.csv"
+    (tmp_path / "out.csv.parts").mkdir()
+    (tmp_path / "out.csv.parts" / "manifest.json").write_text('{"version": 1', encoding="utf-8")
+    assert main(["analyze", str(source), "--out", str(out), "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "manifest.json:1: is not valid JSON" in err
+    assert not out.exists()
 
 
 def test_a_run_without_resume_starts_over(records, sample_lexicon, tmp_path, monkeypatch):
