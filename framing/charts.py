@@ -84,7 +84,7 @@ def _wrap(label: object, width: int = 16) -> str:
 
 
 def _outlet_order(frame: pd.DataFrame, colors: Mapping[str, str]) -> list[str]:
-    present = set(frame["outlet"].astype(str)) if len(frame) else set()
+    present = {str(o) for o in frame["outlet"].unique()}
     known = [o for o in colors if o in present]
     return known + sorted(present - set(known))
 
@@ -527,7 +527,7 @@ def build_sentence_length_figure(sentences: pd.DataFrame, colors: Mapping[str, s
         words = sentences.loc[sentences["outlet"].astype(str) == outlet, "words"]
         fig.add_trace(
             go.Box(
-                y=words.tolist(),
+                y=words.to_numpy(),
                 name=_safe(outlet),
                 marker_color=_color(colors, outlet),
                 boxmean=True,

@@ -13,6 +13,9 @@ import pandas as pd
 from framing.charts import UNKNOWN_COLOR, VALENCE_COLORS
 from framing.models import QuoteSpan
 
+# Label chips per matrix cell: in a story of thousands of articles an outlet can use
+# hundreds of labels for one actor; the label tables below the matrix list them all.
+CELL_CHIPS = 12
 VALENCE_WORDS = {
     -2: "strongly unfavourable",
     -1: "unfavourable",
@@ -155,7 +158,9 @@ def label_matrix_html(
     labels: pd.DataFrame, entities: Sequence[str], outlets: Sequence[str], colors: Mapping[str, str]
 ) -> str:
     """Entity (rows) x outlet (columns) table of label chips coloured by valence; a dashed
-    chip with "?" is a label no lexicon scores yet. ``entities`` are entity ids in order."""
+    chip with "?" is a label no lexicon scores yet. ``entities`` are entity ids in order.
+    A cell shows its CELL_CHIPS most frequent labels and how many more there are."""
+    labels = labels[labels["entity"].isin(entities)]
     names = dict(zip(labels["entity"], labels["entity_name"], strict=False))
     summary = (
         labels.groupby(["entity", "outlet", "label"], sort=False, dropna=False)
@@ -171,7 +176,7 @@ def label_matrix_html(
         for outlet in outlets:
             here = cells_of.get((entity, outlet), summary.iloc[:0])
             chips = []
-            for row in here.itertuples(index=False):
+            for row in here.head(CELL_CHIPS).itertuples(index=False):
                 known = not pd.isna(row.valence)
                 what = VALENCE_WORDS[int(row.valence)] if known else "not in any lexicon yet"
                 tooltip = f"{row.count}× in {outlet}, {int(row.quoted)} in quotes · {what}"
@@ -179,6 +184,8 @@ def label_matrix_html(
                 shown += "" if known else " ?"
                 css = _valence_class(row.valence if known else None)
                 chips.append(f'<span class="chip {css}" title="{escape(tooltip)}">{shown}</span>')
+            if len(here) > CELL_CHIPS:
+                chips.append(f'<span class="muted">+{len(here) - CELL_CHIPS} more</span>')
             cells.append("<td>" + ("".join(chips) or '<span class="muted">–</span>') + "</td>")
         name = escape(names.get(entity, entity))
         rows.append(f"<tr><th>{name}</th>{''.join(cells)}</tr>")

@@ -70,12 +70,15 @@ def analysis_key(story: Story, lexicon: Lexicon) -> str:
     return digest.hexdigest()
 
 
-def _folder_signature(folder: Path) -> tuple:
-    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()))
+def _folder_signature(folder: Path) -> str:
+    """Names, sizes and modification times of the folder's files, as one short digest:
+    Streamlit would hash a tuple of thousands of entries on every rerun."""
+    entries = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir())
+    return content_key(entries)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _load_story(folder: str, signature: tuple) -> Story:
+def _load_story(folder: str, signature: str) -> Story:
     disk = cache_dir()
     if disk is None:
         return load_story(folder)

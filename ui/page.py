@@ -14,6 +14,9 @@ from framing.charts import outlet_colors
 from framing.lexicon import LexiconError
 from ui import html, loaders, state
 
+# Rows of a table sent to the browser: a story of 2,000 articles has ~100,000 sentences,
+# megabytes the page would wait for. The CSV download under the table has every row.
+TABLE_ROWS = 5_000
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -78,8 +81,11 @@ def render_chart(fig: go.Figure, key: str) -> None:
 
 
 def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:
-    """A table with an explicit CSV download under it (the file is built on click)."""
-    st.dataframe(frame, key=f"{key}_table", hide_index=True, **dataframe_args)
+    """A table (its first TABLE_ROWS rows) with a CSV download of all of it under it (the
+    file is built on click)."""
+    if len(frame) > TABLE_ROWS:
+        st.caption(f"The first {TABLE_ROWS:,} of {len(frame):,} rows; the download has them all.")
+    st.dataframe(frame.head(TABLE_ROWS), key=f"{key}_table", hide_index=True, **dataframe_args)
     st.download_button(
         f"Download {name} as CSV",
         data=lambda: frame.to_csv(index=False),

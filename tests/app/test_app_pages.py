@@ -136,3 +136,14 @@ def test_side_by_side_highlights_escape_and_explain(app):
     columns = [h.value for h in app.html if 'class="article"' in h.value]
     assert len(columns) == 2
     assert "so-called" in columns[1]
+
+
+def test_long_tables_send_their_first_rows_and_say_so(app, monkeypatch):
+    from ui import page
+
+    monkeypatch.setattr(page, "TABLE_ROWS", 25)
+    at = open_page(app, "sentiment")
+    # most negative, most positive (10 rows each: shown whole), every sentence (cut)
+    assert [len(frame.value) for frame in at.dataframe] == [10, 10, 25]
+    notes = [c.value for c in at.caption if "the download has them all" in c.value]
+    assert len(notes) == 1 and notes[0].startswith("The first 25 of ")

@@ -116,3 +116,25 @@ def test_label_matrix_escapes_labels_and_marks_unknown_ones():
     assert '<span class="chip v1" title="2× in &lt;X&gt;, 1 in quotes · unfavourable">' in markup
     assert '<span class="chip unk"' in markup
     assert markup.count("<td>") == 3  # Z gets an empty cell
+
+
+def test_label_matrix_shows_the_most_frequent_labels_of_a_cell_and_counts_the_rest():
+    rows = [
+        ("haftar", "Haftar", f"a{i}", "X", f"label {n}", 0, False, 5, None, "apposition")
+        for n in range(html.CELL_CHIPS + 3)
+        for i in range(1 if n else 2)  # "label 0" twice: the most frequent, shown first
+    ]
+    rows.append(("sarraj", "Sarraj", "a1", "X", "premier", 0, False, 7, 0, "title"))
+    markup = html.label_matrix_html(_labels(rows), ["haftar"], ["X"], {})
+    assert markup.count('class="chip') == html.CELL_CHIPS
+    assert "label 0 ×2" in markup and "+3 more" in markup
+    assert "Sarraj" not in markup and "premier" not in markup  # an actor not asked for
+
+
+def test_label_matrix_cell_at_the_chip_limit_has_no_more_note():
+    rows = [
+        ("haftar", "Haftar", "a1", "X", f"label {n}", 0, False, 5, None, "apposition")
+        for n in range(html.CELL_CHIPS)
+    ]
+    markup = html.label_matrix_html(_labels(rows), ["haftar"], ["X"], {})
+    assert markup.count('class="chip') == html.CELL_CHIPS and "more" not in markup

@@ -193,14 +193,15 @@ def _render_promote(view: View) -> None:
         .reset_index()
         .sort_values("count", ascending=False, kind="stable")
     )
-    options = list(range(len(grouped)))
+    # Formatted once: a big story has thousands of discovered labels.
+    shown = [
+        f"“{r.label}” for {r.entity_name} ({r.count}× in {r.outlets})"
+        for r in grouped.itertuples(index=False)
+    ]
     choice = st.selectbox(
         "Discovered label",
-        options,
-        format_func=lambda i: (
-            f"“{grouped.iloc[i]['label']}” for {grouped.iloc[i]['entity_name']} "
-            f"({grouped.iloc[i]['count']}× in {grouped.iloc[i]['outlets']})"
-        ),
+        range(len(grouped)),
+        format_func=shown.__getitem__,
         key="lx_promote_label",
     )
     row = grouped.iloc[choice]

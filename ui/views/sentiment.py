@@ -20,7 +20,7 @@ def render_sentiment(view: View) -> None:
     )
     sentences = view.table("sentences")
     titles = view.titles
-    ids = list(dict.fromkeys(sentences["article_id"]))
+    ids = sentences["article_id"].unique().tolist()  # in story order
     chosen = st.multiselect(
         "Articles in the arc",
         ids,
