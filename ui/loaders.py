@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import os
 import weakref
 import zipfile
 from pathlib import Path
@@ -71,10 +72,11 @@ def analysis_key(story: Story, lexicon: Lexicon) -> str:
 
 
 def _folder_signature(folder: Path) -> str:
-    """Names, sizes and modification times of the folder's files, as one short digest:
-    Streamlit would hash a tuple of thousands of entries on every rerun."""
-    entries = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir())
-    return content_key(entries)
+    """Names, sizes and modification times of the folder's files, as one short digest
+    (checked on every rerun: one stat per file, and Streamlit hashes a short string)."""
+    with os.scandir(folder) as entries:  # DirEntry.stat() is cached: one call per file
+        stats = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries)
+    return content_key(stats)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

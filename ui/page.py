@@ -3,6 +3,7 @@ and the helpers every page draws tables and charts with."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -27,6 +28,7 @@ class View:
     analysis: StoryAnalysis
     outlets: tuple[str, ...]
     colors: dict[str, str]  # over ALL outlets of the story, so filtering never recolours
+    key: str  # the analysis's content key (story, lexicon, code)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table of the analysis restricted to the outlets shown."""
@@ -73,11 +75,23 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
         key="download_all",
         on_click="ignore",
     )
-    return View(analysis, selection.outlets, outlet_colors(selection.all_outlets))
+    key = loaders.analysis_key(story, lexicon)
+    return View(analysis, selection.outlets, outlet_colors(selection.all_outlets), key)
 
 
-def render_chart(fig: go.Figure, key: str) -> None:
-    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(key: tuple, _build: Callable[..., go.Figure], _args: tuple) -> go.Figure:
+    return _build(*_args)
+
+
+def render_chart(
+    view: View, key: str, build: Callable[..., go.Figure], *args: object, depends_on: tuple = ()
+) -> None:
+    """Draw ``build(*args)``. The figure is built once per analysis, outlets shown and
+    ``depends_on`` (every other input of the figure, e.g. a slider's value), then shared:
+    ``args`` must come from the view alone. A page switch then only sends it again."""
+    figure = _figure((view.key, view.outlets, key, depends_on), build, args)
+    st.plotly_chart(figure, key=key, config=PLOTLY_CONFIG)
 
 
 def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:

@@ -147,3 +147,26 @@ def test_long_tables_send_their_first_rows_and_say_so(app, monkeypatch):
     assert [len(frame.value) for frame in at.dataframe] == [10, 10, 25]
     notes = [c.value for c in at.caption if "the download has them all" in c.value]
     assert len(notes) == 1 and notes[0].startswith("The first 25 of ")
+
+
+def test_a_widget_that_shapes_a_chart_rebuilds_it(app):
+    """Figures are shared between reruns and sessions; what a widget changes is part of
+    their key."""
+    at = open_page(app, "distinctive")
+    bars = sum(len(t["y"]) for t in figure(at, "Distinctive words")["data"])
+    at.slider(key="ds_top").set_value(5).run()
+    fewer = sum(len(t["y"]) for t in figure(at, "Distinctive words")["data"])
+    assert fewer < bars
+    at = open_page(at, "sentiment")
+    arc = at.multiselect(key="st_arc_articles")
+    first = arc.value[0]
+    arc.set_value([first]).run()
+    assert len(figure(at, "Sentiment arc")["data"]) == 1
+    at.multiselect(key="st_arc_articles").set_value([]).run()
+    assert figure(at, "Sentiment arc")["data"] == []
+
+
+def test_a_shared_figure_is_sent_unchanged_on_every_visit(app):
+    first = figures(open_page(app, "readability"))
+    open_page(app, "overview")
+    assert figures(open_page(app, "readability")) == first

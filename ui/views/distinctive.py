@@ -11,7 +11,10 @@ from ui.page import View, render_chart, render_table, start_page
 def render_distinctive(view: View) -> None:
     distinctive = view.table("distinctive")
     top_n = st.slider("Words per outlet", 5, 30, 12, key="ds_top")
-    render_chart(charts.build_distinctive_figure(distinctive, view.colors, top_n), "ds_words")
+    render_chart(
+        view, "ds_words", charts.build_distinctive_figure, distinctive, view.colors, top_n,
+        depends_on=(top_n,),
+    )  # fmt: skip
     st.caption(
         "Solid bars and “*”: |z| > 1.96, unlikely to be chance at the 5% level. Pale bars "
         "may be chance; with few articles per outlet most words are."

@@ -33,7 +33,7 @@ def render_labels(view: View) -> None:
             "valence on the Lexicon page and every score uses it at once."
         )
         st.page_link("ui/views/lexicon.py", label="Score a label on the Lexicon page", icon="✏️")
-    render_chart(charts.build_label_valence_figure(table, view.colors), "lb_spread")
+    render_chart(view, "lb_spread", charts.build_label_valence_figure, table, view.colors)
     st.subheader("Labels by actor and outlet")
     st.caption("Sorted by spread: the actors the outlets name most differently come first.")
     render_table(table, "label table", "lb_summary")

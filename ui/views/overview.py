@@ -86,15 +86,11 @@ def render_overview(view: View) -> None:
     lines = _highlights(view)
     if lines:
         st.markdown("**What stands out**\n" + "\n".join(lines))
+    outlets, framing, voices = (view.table(name) for name in ("outlets", "actor_framing", "voices"))
+    render_chart(view, "ov_compare", charts.build_outlet_comparison_figure, outlets, view.colors)
+    render_chart(view, "ov_framing", charts.build_actor_framing_figure, framing, view.colors)
     render_chart(
-        charts.build_outlet_comparison_figure(view.table("outlets"), view.colors), "ov_compare"
-    )
-    render_chart(
-        charts.build_actor_framing_figure(view.table("actor_framing"), view.colors), "ov_framing"
-    )
-    render_chart(
-        charts.build_voices_figure(view.table("voices"), view.colors, view.actor_names),
-        "ov_voices",
+        view, "ov_voices", charts.build_voices_figure, voices, view.colors, view.actor_names
     )
     st.subheader("Outlets")
     render_table(view.table("outlets"), "outlets", "ov_outlets")

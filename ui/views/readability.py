@@ -15,10 +15,9 @@ COLUMNS = [
 
 
 def render_readability(view: View) -> None:
-    render_chart(charts.build_readability_figure(view.table("outlets"), view.colors), "rd_index")
-    render_chart(
-        charts.build_sentence_length_figure(view.table("sentences"), view.colors), "rd_lengths"
-    )
+    outlets, sentences = view.table("outlets"), view.table("sentences")
+    render_chart(view, "rd_index", charts.build_readability_figure, outlets, view.colors)
+    render_chart(view, "rd_lengths", charts.build_sentence_length_figure, sentences, view.colors)
     st.subheader("Per article")
     render_table(view.table("articles")[COLUMNS], "readability", "rd_articles")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from framing import charts
@@ -10,14 +12,17 @@ from ui.page import View, render_chart, render_table, start_page
 ARC_DEFAULT = 12  # more lines than this make the arc chart unreadable
 
 
+def _build_arc_figure(
+    sentences: pd.DataFrame, chosen: tuple[str, ...], colors: dict[str, str], titles: dict
+) -> go.Figure:
+    shown = sentences[sentences["article_id"].isin(chosen)]
+    return charts.build_sentiment_arc_figure(shown, colors, titles)
+
+
 def render_sentiment(view: View) -> None:
-    render_chart(
-        charts.build_sentiment_outlet_figure(view.table("outlets"), view.colors), "st_outlets"
-    )
-    render_chart(
-        charts.build_actor_sentiment_figure(view.table("actor_sentiment"), view.colors),
-        "st_actors",
-    )
+    outlets, actors = view.table("outlets"), view.table("actor_sentiment")
+    render_chart(view, "st_outlets", charts.build_sentiment_outlet_figure, outlets, view.colors)
+    render_chart(view, "st_actors", charts.build_actor_sentiment_figure, actors, view.colors)
     sentences = view.table("sentences")
     titles = view.titles
     ids = sentences["article_id"].unique().tolist()  # in story order
@@ -29,11 +34,9 @@ def render_sentiment(view: View) -> None:
         key="st_arc_articles",
     )
     render_chart(
-        charts.build_sentiment_arc_figure(
-            sentences[sentences["article_id"].isin(chosen)], view.colors, titles
-        ),
-        "st_arc",
-    )
+        view, "st_arc", _build_arc_figure, sentences, tuple(chosen), view.colors, titles,
+        depends_on=tuple(chosen),
+    )  # fmt: skip
     st.subheader("The most negative and most positive sentences")
     columns = ["text", "compound", "outlet", "in_quote", "actors", "article_id", "index"]
     ranked = sentences.sort_values("compound", kind="stable")[columns]

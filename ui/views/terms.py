@@ -16,8 +16,10 @@ KWIC_COLUMNS = [
 
 def render_terms(view: View) -> None:
     terms = view.table("terms")
-    render_chart(charts.build_term_heatmap_figure(terms), "tm_heatmap")
-    render_chart(charts.build_term_density_figure(view.table("outlets"), view.colors), "tm_density")
+    render_chart(view, "tm_heatmap", charts.build_term_heatmap_figure, terms)
+    render_chart(
+        view, "tm_density", charts.build_term_density_figure, view.table("outlets"), view.colors
+    )
     st.subheader("Every hit in context")
     loaded = terms[terms["loaded"].astype(bool)]
     a, b, c = st.columns(3)
