@@ -517,21 +517,51 @@ def build_sentiment_arc_figure(
     return _layout(fig, title, 420)
 
 
+def score_box_statistics(values: pd.Series) -> dict[str, float]:
+    """Tukey box-plot numbers of ``values``: quartiles by linear interpolation, the mean,
+    and the fences (the most extreme values within 1.5 IQR of the box)."""
+    q1, median, q3 = (float(values.quantile(q)) for q in (0.25, 0.5, 0.75))
+    reach = 1.5 * (q3 - q1)
+    inside = values[(values >= q1 - reach) & (values <= q3 + reach)]
+    return {
+        "q1": q1,
+        "median": median,
+        "q3": q3,
+        "mean": float(values.mean()),
+        "lowerfence": float(inside.min()),
+        "upperfence": float(inside.max()),
+    }
+
+
 def build_sentence_length_figure(sentences: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
-    """Distribution of sentence lengths (words) per outlet, one box per outlet."""
+    """Distribution of sentence lengths (words) per outlet, one box per outlet (median,
+    quartiles, mean dashed, whiskers to the fences; longer sentences as points)."""
     title = "Sentence length (words) by outlet"
     if sentences.empty:
         return _empty(title)
     fig = go.Figure()
     for outlet in _outlet_order(sentences, colors):
         words = sentences.loc[sentences["outlet"].astype(str) == outlet, "words"]
+        box = score_box_statistics(words)
+        # The statistics, not 100,000 lengths: the browser draws them at once.
+        outliers = words[(words < box["lowerfence"]) | (words > box["upperfence"])]
         fig.add_trace(
             go.Box(
-                y=words.to_numpy(),
+                x=[_safe(outlet)],
+                **{name: [value] for name, value in box.items()},
                 name=_safe(outlet),
                 marker_color=_color(colors, outlet),
                 boxmean=True,
-                boxpoints="outliers",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[_safe(outlet)] * len(outliers),
+                y=outliers.to_numpy(),
+                mode="markers",
+                name=_safe(outlet),
+                marker={"color": _color(colors, outlet), "size": 4, "opacity": 0.5},
+                hovertemplate="%{y} words<extra>%{x}</extra>",
             )
         )
     fig.update_layout(showlegend=False)

@@ -260,15 +260,34 @@ def test_sentiment_arc_one_line_per_article_one_legend_entry_per_outlet():
     assert fig.data[2].line.color == COLORS["Beta"]
 
 
-def test_sentence_length_one_box_per_outlet():
-    sentences = _sentences(
-        [("a1", "Beta", 0, "x", 7, 0, False), ("a2", "Alpha", 0, "y", 3, 0, False)]
-    )
+def test_sentence_length_one_box_per_outlet_with_its_long_sentences_as_points():
+    lengths = [("a1", "Beta", i, "x", words, 0, False) for i, words in enumerate([7] * 4 + [40])]
+    sentences = _sentences([*lengths, ("a2", "Alpha", 0, "y", 3, 0, False)])
     fig = charts.build_sentence_length_figure(sentences, COLORS)
-    assert [(t.type, t.name, tuple(t.y)) for t in fig.data] == [
-        ("box", "Alpha", (3,)),
-        ("box", "Beta", (7,)),
+    boxes = [t for t in fig.data if t.type == "box"]
+    assert [(t.name, t.median, t.upperfence) for t in boxes] == [
+        ("Alpha", (3.0,), (3.0,)),
+        ("Beta", (7.0,), (7.0,)),
     ]
+    points = [t for t in fig.data if t.type == "scatter"]
+    assert [(t.name, tuple(t.y)) for t in points] == [("Alpha", ()), ("Beta", (40,))]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([5], {"q1": 5, "median": 5, "q3": 5, "mean": 5, "lowerfence": 5, "upperfence": 5}),
+        ([1, 2, 3, 4], {"q1": 1.75, "median": 2.5, "q3": 3.25, "mean": 2.5,
+                        "lowerfence": 1, "upperfence": 4}),
+        # 100 lies beyond q3 + 1.5 IQR (12 + 4.5): the upper whisker stops at 12
+        ([9, 10, 11, 12, 100], {"q1": 10, "median": 11, "q3": 12, "mean": 28.4,
+                                "lowerfence": 9, "upperfence": 12}),
+        ([0, 10, 10, 10, 10], {"q1": 10, "median": 10, "q3": 10, "mean": 8,
+                               "lowerfence": 10, "upperfence": 10}),
+    ],
+)  # fmt: skip
+def test_box_statistics(values, expected):
+    assert charts.score_box_statistics(pd.Series(values)) == pytest.approx(expected)
 
 
 def test_distinctive_marks_significant_words():
