@@ -4,14 +4,15 @@ Measures, on the sample story and on a generated story of N real news articles (
 training texts repeated, each copy with its own last sentence, spread over 7 outlets):
   - page load -> the Overview's charts drawn, the first time (nothing cached: the story is
     read and analysed);
-  - the same after a restart of the server (in-process caches gone; the disk cache holds
-    the parsed story and the analysis);
+  - the same after a restart of the server (in-process caches gone, imports not done yet;
+    the disk cache holds the parsed story and the analysis), in the same browser tab;
   - again in the running server (cached in memory);
-  - a page switch in the sidebar -> that page's charts drawn, for every page with charts.
+  - a page switch in the sidebar -> that page's charts drawn, for every page with charts:
+    the first visit (figures built) and later visits (figures reused).
 
     .venv/bin/python benchmarks/browser_timing.py [--ptc FOLDER] [--articles 2000]
 
-Prints one table (seconds; median over --repeats where repeated). The server runs on a free
+Prints one table (seconds; medians over the --repeats visits). The server runs on a free
 local port with SLANT_STORIES_DIR and SLANT_CACHE_DIR in a temporary folder.
 """
 
@@ -34,6 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
 
 from _measure import PTC_DEFAULT, write_corpus  # noqa: E402
 from streamlit_browser import (  # noqa: E402
+    free_port,
     launch_chromium,
     start_streamlit,
     stop_streamlit,
@@ -92,18 +94,8 @@ def _switch(page, title: str, charts: int) -> float:
     return time.perf_counter() - start
 
 
-def _first_loads(browser, url: str, slugs: list[str]) -> dict[str, float]:
-    context = browser.new_context(viewport={"width": 1366, "height": 850})
-    page = context.new_page()
-    seconds = {slug: _open(page, url, slug) for slug in slugs}
-    context.close()
-    return seconds
-
-
-def _warm(browser, url: str, slug: str, repeats: int) -> list[tuple[str, float]]:
+def _warm(page, url: str, slug: str, repeats: int) -> list[tuple[str, float]]:
     """Rows for one story in a server that analysed it before it was restarted."""
-    context = browser.new_context(viewport={"width": 1366, "height": 850})
-    page = context.new_page()
     rows = [("load -> Overview charts (after restart: disk cache)", _open(page, url, slug))]
     loads, switches = [], {title: [] for title, _ in PAGES}
     for _ in range(repeats):
@@ -111,8 +103,9 @@ def _warm(browser, url: str, slug: str, repeats: int) -> list[tuple[str, float]]
         for title, charts in PAGES:
             switches[title].append(_switch(page, title, charts))
     rows.append(("load -> Overview charts (cached in memory)", statistics.median(loads)))
-    rows += [(f"switch -> {t} charts", statistics.median(v)) for t, v in switches.items()]
-    context.close()
+    for title, seconds in switches.items():
+        rows.append((f"switch -> {title} charts, first visit", seconds[0]))
+        rows.append((f"switch -> {title} charts, again (median)", statistics.median(seconds[1:])))
     return rows
 
 
@@ -120,24 +113,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ptc", type=Path, default=PTC_DEFAULT, help="folder of .txt news")
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=4, help="visits of each page")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         stories = Path(tmp) / "stories"
         slugs = [SAMPLE, build_story(args.ptc, args.articles, stories)]
         env = {**os.environ, "SLANT_STORIES_DIR": str(stories), CACHE_DIR_ENV: f"{tmp}/cache"}
+        port = free_port()  # the same address after the restart, as for a user's open tab
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
-            proc, url = start_streamlit(Path(tmp) / "first.log", env)
+            page = browser.new_context(viewport={"width": 1366, "height": 850}).new_page()
+            proc, url = start_streamlit(Path(tmp) / "first.log", env, port)
             try:
-                first = _first_loads(browser, url, slugs)
+                first = {slug: _open(page, url, slug) for slug in slugs}
             finally:
                 stop_streamlit(proc)
-            proc, url = start_streamlit(Path(tmp) / "restarted.log", env)
-            try:
-                results = {slug: _warm(browser, url, slug, args.repeats) for slug in slugs}
-            finally:
-                stop_streamlit(proc)
+            results = {}
+            for slug in slugs:  # each story first in a freshly started server
+                proc, url = start_streamlit(Path(tmp) / f"{slug}.log", env, port)
+                try:
+                    results[slug] = _warm(page, url, slug, args.repeats)
+                finally:
+                    stop_streamlit(proc)
             browser.close()
     print(f"\n{'measurement':52} " + " ".join(f"{slug:>22}" for slug in slugs))
     print(f"{'load -> Overview charts (first: read + analyse)':52} "

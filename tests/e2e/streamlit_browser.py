@@ -33,9 +33,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(log_path: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    """Start the app and wait until it answers its health check; returns (process, url)."""
-    port = free_port()
+def start_streamlit(
+    log_path: Path, env: dict[str, str], port: int | None = None
+) -> tuple[subprocess.Popen, str]:
+    """Start the app (on ``port``, else a free one) and wait until it answers its health
+    check; returns (process, url)."""
+    port = port or free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),
