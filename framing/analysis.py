@@ -5,6 +5,7 @@ The tables and their columns are listed in docs/tables.md.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -13,11 +14,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from framing.distinctive import score_distinctive_words
-from framing.entities import build_label_table, find_discovered_actors, find_labels
+from framing.entities import build_label_table, find_discovered_actors, find_labels, scan_story
 from framing.lexicon import load_lexicons
-from framing.models import Article, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
+from framing.models import Article, Label, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
 from framing.readability import score_readability
-from framing.sentiment import score_sentences, score_sentiment_summary, score_target_sentiment
+from framing.sentiment import score_sentences, score_sentiment_summary, score_targets_sentiment
 from framing.terms import find_actor_mentions, find_lexicon_matches, find_term_hits
 from framing.text import count_words, find_quotes, split_sentences, tokenize
 from framing.voices import attribute_quotes, score_voices
@@ -85,6 +86,29 @@ class _ArticleParts:
     hits: list[TermHit]
     sentences: list[Sentence]
     compounds: list[float]
+    sentence_mentions: list[list[Mention]]  # per sentence, the mentions starting in it
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    """What a story's articles are scored with, worked out once per story: a story without
+    a lexicon may have thousands of discovered actors."""
+
+    lexicon: Lexicon
+    # Target sentiment matches only the lexicon's terms in each sentence (it is told where
+    # the actors are): matching every actor alias again there cost more than the terms.
+    terms: Lexicon
+    names: dict[str, str]  # display name by actor id
+    camps: dict[str, str | None]  # camp by actor id
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _Scoring:
+        return cls(
+            lexicon,
+            replace(lexicon, actors=()),
+            {a.id: a.name for a in lexicon.actors},
+            {a.id: a.camp for a in lexicon.actors},
+        )
 
 
 def is_loaded(hit: TermHit) -> bool:
@@ -112,25 +136,40 @@ def _article_parts(article: Article, lexicon: Lexicon) -> _ArticleParts:
     sentences = split_sentences(text)
     hits = find_term_hits(article, lexicon, quotes, mentions, matches, sentences)
     compounds = score_sentences([s.text for s in sentences])
-    return _ArticleParts(quotes, mentions, hits, sentences, compounds)
+    sentence_mentions = _mentions_by_sentence(sentences, mentions)
+    return _ArticleParts(quotes, mentions, hits, sentences, compounds, sentence_mentions)
 
 
-def _camp_tilt(hits: Sequence[TermHit], lexicon: Lexicon) -> float:
+def _mentions_by_sentence(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> list[list[Mention]]:
+    """For each of ``sentences`` (sorted, non-overlapping) the ``mentions`` that start in
+    it, in their order; a mention between sentences is in none."""
+    starts = [s.start for s in sentences]
+    groups: list[list[Mention]] = [[] for _ in sentences]
+    for mention in mentions:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        if i >= 0 and mention.start < sentences[i].end:
+            groups[i].append(mention)
+    return groups
+
+
+def _camp_tilt(hits: Sequence[TermHit], scoring: _Scoring) -> float:
     """Mean narrator valence toward the first camp minus toward the second; a camp no
     hit aims at counts as neutral (0); NaN when neither is aimed at or camps are missing."""
-    if len(lexicon.camps) < 2:
+    camps = scoring.lexicon.camps
+    if len(camps) < 2:
         return math.nan
-    camp_of = {a.id: a.camp for a in lexicon.actors}
     sides = [
-        [h.valence for h in hits if not h.in_quote and camp_of.get(h.target) == camp]
-        for camp in lexicon.camps[:2]
+        [h.valence for h in hits if not h.in_quote and scoring.camps.get(h.target) == camp]
+        for camp in camps[:2]
     ]
     if not sides[0] and not sides[1]:
         return math.nan
     return (_mean(sides[0]) if sides[0] else 0.0) - (_mean(sides[1]) if sides[1] else 0.0)
 
 
-def _article_row(article: Article, parts: _ArticleParts, lexicon: Lexicon) -> dict:
+def _article_row(article: Article, parts: _ArticleParts, scoring: _Scoring) -> dict:
     text = article.text
     words = count_words(text)
     quoted_words = sum(count_words(text[q.start : q.end]) for q in parts.quotes)
@@ -159,7 +198,7 @@ def _article_row(article: Article, parts: _ArticleParts, lexicon: Lexicon) -> di
         "sentiment_share_negative": sentiment["share_negative"],
         "sentiment_share_positive": sentiment["share_positive"],
         **{k: readability[k] for k in ARTICLE_COLUMNS if k in readability and k != "words"},
-        "camp_tilt": _camp_tilt(parts.hits, lexicon),
+        "camp_tilt": _camp_tilt(parts.hits, scoring),
     }
 
 
@@ -187,15 +226,13 @@ def _outlet_frame(articles: pd.DataFrame) -> pd.DataFrame:
 
 def _sentence_rows(article: Article, parts: _ArticleParts) -> list[dict]:
     rows = []
-    for index, (sentence, compound) in enumerate(
-        zip(parts.sentences, parts.compounds, strict=True)
+    for index, (sentence, compound, inside) in enumerate(
+        zip(parts.sentences, parts.compounds, parts.sentence_mentions, strict=True)
     ):
         quoted = sum(
             max(0, min(q.end, sentence.end) - max(q.start, sentence.start)) for q in parts.quotes
         )
-        actors = sorted(
-            {m.actor for m in parts.mentions if sentence.start <= m.start < sentence.end}
-        )
+        actors = sorted({m.actor for m in inside})
         rows.append(
             {"article_id": article.id, "outlet": article.outlet, "index": index,
              "start": sentence.start, "end": sentence.end, "text": sentence.text,
@@ -206,12 +243,11 @@ def _sentence_rows(article: Article, parts: _ArticleParts) -> list[dict]:
 
 
 def _actor_rows(
-    article: Article, parts: _ArticleParts, lexicon: Lexicon
+    article: Article, parts: _ArticleParts, scoring: _Scoring
 ) -> tuple[list[dict], list[dict]]:
     """Per-actor narrator framing (mean valence of hits aimed at the actor) and sentiment
     (mean compound of the sentences that mention the actor)."""
-    names = {a.id: a.name for a in lexicon.actors}
-    camps = {a.id: a.camp for a in lexicon.actors}
+    names, camps = scoring.names, scoring.camps
     valences: dict[str, list[int]] = defaultdict(list)
     for hit in parts.hits:
         if hit.target and not hit.in_quote:
@@ -224,13 +260,16 @@ def _actor_rows(
     ]  # fmt: skip
     compounds: dict[str, list[float]] = defaultdict(list)
     targeted: dict[str, list[float]] = defaultdict(list)
-    for sentence, compound in zip(parts.sentences, parts.compounds, strict=True):
-        inside = [m for m in parts.mentions if sentence.start <= m.start < sentence.end]
+    for sentence, compound, inside in zip(
+        parts.sentences, parts.compounds, parts.sentence_mentions, strict=True
+    ):
+        # The last mention of each actor in the sentence is its target.
         spans = {m.actor: (m.start - sentence.start, m.end - sentence.start) for m in inside}
-        for actor, span in spans.items():
+        targets = list(spans.values())
+        scores = score_targets_sentiment(sentence.text, targets, scoring.terms, compound)
+        for actor, score in zip(spans, scores, strict=True):
             compounds[actor].append(compound)
-            others = [other for a, other in spans.items() if a != actor]
-            targeted[actor].append(score_target_sentiment(sentence.text, span, lexicon, others))
+            targeted[actor].append(score)
     sentiment = [
         {"article_id": article.id, "outlet": article.outlet, "actor": actor,
          "actor_name": names.get(actor, actor), "sentences": len(values),
@@ -240,8 +279,8 @@ def _actor_rows(
     return framing, sentiment
 
 
-def _voice_rows(article: Article, parts: _ArticleParts, lexicon: Lexicon) -> list[dict]:
-    camps = {a.id: a.camp for a in lexicon.actors}
+def _voice_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> list[dict]:
+    camps = scoring.camps
     voices = score_voices(article.text, parts.quotes)
     total = sum(words for _, words in voices.values())
     return [
@@ -264,12 +303,12 @@ def score_article(article: Article, lexicon: Lexicon) -> dict:
     """The ``articles`` record of one article (docs/tables.md): words, loaded-term density
     (hits per 100 words, narrator and quotes apart), VADER sentence sentiment (-1..+1),
     readability indices and camp tilt (positive = favours the first camp)."""
-    return _article_row(article, _article_parts(article, lexicon), lexicon)
+    return _article_row(article, _article_parts(article, lexicon), _Scoring.of(lexicon))
 
 
-def _article_tables(article: Article, lexicon: Lexicon) -> dict[str, list[dict]]:
+def _article_tables(article: Article, scoring: _Scoring) -> dict[str, list[dict]]:
     """All table rows contributed by one article."""
-    parts = _article_parts(article, lexicon)
+    parts = _article_parts(article, scoring.lexicon)
     text, outlet = article.text, article.outlet
     terms = []
     for hit in parts.hits:
@@ -278,19 +317,33 @@ def _article_tables(article: Article, lexicon: Lexicon) -> dict[str, list[dict]]
             {**hit.__dict__, "outlet": outlet, "loaded": is_loaded(hit),
              "context_left": left, "context_right": right}
         )  # fmt: skip
-    framing, sentiment = _actor_rows(article, parts, lexicon)
+    framing, sentiment = _actor_rows(article, parts, scoring)
     return {
-        "articles": [_article_row(article, parts, lexicon)],
+        "articles": [_article_row(article, parts, scoring)],
         "terms": terms,
         "mentions": [{**m.__dict__, "outlet": outlet} for m in parts.mentions],
         "sentences": _sentence_rows(article, parts),
         "actor_framing": framing,
         "actor_sentiment": sentiment,
-        "voices": _voice_rows(article, parts, lexicon),
+        "voices": _voice_rows(article, parts, scoring),
         "cleaning": [
             {**r.__dict__, "article_id": article.id, "outlet": outlet} for r in article.removals
         ],
     }
+
+
+def _story_entities(story: Story, lexicon: Lexicon) -> tuple[Lexicon, list[Label], dict[str, str]]:
+    """The lexicon to score ``story`` with, its labels and entity id -> display name. The
+    text is scanned once for both, and the scan (large) is dropped before scoring."""
+    scan = scan_story(story.articles)
+    scoring_lexicon = lexicon
+    if not lexicon.actors:
+        # No story lexicon: the entities found in the text stand in as the actors, so
+        # targets, speakers and per-actor sentiment work on any story.
+        actors = find_discovered_actors(story.articles, scan=scan)
+        scoring_lexicon = replace(lexicon, actors=actors)
+    labels, entity_names = find_labels(story.articles, lexicon, scan)
+    return scoring_lexicon, labels, entity_names
 
 
 def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis:
@@ -301,11 +354,8 @@ def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis
     """
     if lexicon is None:
         lexicon = load_story_lexicon(story)
-    scoring = lexicon
-    if not lexicon.actors:
-        # No story lexicon: the entities found in the text stand in as the actors, so
-        # targets, speakers and per-actor sentiment work on any story.
-        scoring = replace(lexicon, actors=find_discovered_actors(story.articles))
+    scoring_lexicon, labels, entity_names = _story_entities(story, lexicon)
+    scoring = _Scoring.of(scoring_lexicon)
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
     for article in story.articles:
@@ -313,7 +363,6 @@ def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis
             rows[table].extend(table_rows)
         tokens_by_outlet[article.outlet].extend(tokenize(article.text))
 
-    labels, entity_names = find_labels(story.articles, lexicon)
     label_rows = [
         {
             **label.__dict__,

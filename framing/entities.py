@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -30,6 +31,7 @@ from framing.models import Actor, Article, Label, Lexicon, Mention, QuoteSpan, S
 from framing.terms import ArticleMatches, find_actor_mentions, find_lexicon_matches
 from framing.text import (
     TITLE_ABBREVIATIONS,
+    WORD_RE,
     find_enclosing,
     find_quotes,
     find_words,
@@ -202,6 +204,8 @@ MAX_APPOSITIVE_WORDS = 12
 PARTICLE_PREFIX_RE = re.compile(rf"^(?:{'|'.join(sorted(PREFIX_PARTICLES))})[-'’](?=[A-Z])")
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
 POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
+# A token after one of these opens a clause: a colon, an opening quote, bracket or dash.
+INITIAL_GAP_CHARS = frozenset(':"“‘«(—[')
 
 
 @dataclass(frozen=True)
@@ -225,8 +229,7 @@ class EntityMention:
 # --- tokens -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -234,19 +237,9 @@ class _Tok:
     gap: str  # text between the previous token and this one ("" for the first)
     possessive: bool  # followed by 's (which is not part of the token)
     initial: bool  # opens the sentence, a quotation or a clause after a colon
-
-    @functools.cached_property
-    def cap(self) -> bool:
-        return self.text[:1].isupper() or PARTICLE_PREFIX_RE.match(self.text) is not None
-
-    @functools.cached_property
-    def acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return (
-            len(letters) >= 2
-            and all(c.isupper() for c in letters)
-            and (len(letters) <= 6 or "." in self.text)
-        )
+    cap: bool  # capitalised, or a particle prefix before a capital ('al-Serraj')
+    acronym: bool  # 'UN', 'U.S.', 'UNSMIL'
+    spaced: bool  # only blanks separate it from the previous token (same line, no punctuation)
 
     @property
     def hyphen_modifier(self) -> bool:
@@ -255,21 +248,47 @@ class _Tok:
         tail = parts[-1]
         return len(parts) > 1 and tail.islower() and len(tail) >= 3
 
-    @property
-    def spaced(self) -> bool:
-        """Only blanks separate this token from the previous one (same line, no punctuation)."""
-        return self.gap != "" and self.gap.strip(" \t") == ""
+
+def _tok(start: int, end: int, text: str, gap: str, possessive: bool, initial: bool) -> _Tok:
+    # Every token is asked whether it is capitalised, most whether they are acronyms:
+    # computing both up front costs less than computing them on first use.
+    return _Tok(
+        start,
+        end,
+        text,
+        text.lower().replace(".", ""),
+        gap,
+        possessive,
+        initial,
+        text[:1].isupper() or PARTICLE_PREFIX_RE.match(text) is not None,
+        _is_acronym_word(text),
+        gap != "" and gap.strip(" \t") == "",
+    )
+
+
+def _is_acronym_word(text: str) -> bool:
+    """Two or more letters, all capitals, at most six unless written with periods."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2 and (letters <= 6 or "." in text)
 
 
 def _tokens(text: str, sentence: Sentence) -> list[_Tok]:
     """Word tokens of one sentence with abbreviation periods, initialisms and possessives."""
     spans: list[tuple[int, int]] = []
     skip_to = -1
-    for ws, we in find_words(sentence.text):
-        start, end = ws + sentence.start, we + sentence.start
+    # The words of find_words(sentence.text), found in place (the pattern looks neither
+    # behind nor ahead of a word), at offsets into ``text``.
+    for word in WORD_RE.finditer(text, sentence.start, sentence.end):
+        start, end = word.span()
         if start < skip_to:
             continue
-        initialism = INITIALISM_RE.match(text, start)
+        # An initialism is a letter and a period, at least twice: test the period first.
+        initialism = text[start + 1 : start + 2] == "." and INITIALISM_RE.match(text, start)
         if initialism and initialism.end() <= sentence.end:
             start, end = initialism.span()
             skip_to = end
@@ -288,10 +307,8 @@ def _tokens(text: str, sentence: Sentence) -> list[_Tok]:
             end -= 2
             word = word[:-2]
         gap = "" if prev_end is None else text[prev_end:start]
-        initial = prev_end is None or any(c in gap for c in ':"“‘«(—[')
-        tokens.append(
-            _Tok(start, end, word, word.lower().replace(".", ""), gap, possessive, initial)
-        )
+        initial = prev_end is None or not INITIAL_GAP_CHARS.isdisjoint(gap)
+        tokens.append(_tok(start, end, word, gap, possessive, initial))
         prev_end = end + (2 if possessive else 0)
     return tokens
 
@@ -729,21 +746,22 @@ def _acronym_expansions(text: str, tokens: Sequence[_Tok]) -> list[tuple[int, in
 def _initials_match(letters: str, words: Sequence[_Tok]) -> bool:
     """Do ``words`` spell the acronym ``letters``? Function words may be skipped and an
     acronym word contributes all its letters ('UN Support Mission in Libya' = UNSMIL)."""
+    prefixes = frozenset(letters[:i] for i in range(len(letters) + 1))
+    return letters in _spelled(words, prefixes)
 
-    def match(i: int, w: int) -> bool:
-        if w == len(words):
-            return i == len(letters)
-        word = words[w]
-        options = []
-        if word.acronym:
-            options.append(word.low.replace(".", ""))
-        else:
-            options.append(word.low[:1])
-        if word.low in FUNCTION_WORDS:
-            options.append("")
-        return any(letters.startswith(o, i) and match(i + len(o), w + 1) for o in options)
 
-    return len(words) >= 2 and match(0, 0)
+def _spelled(words: Sequence[_Tok], prefixes: frozenset[str]) -> frozenset[str]:
+    """The strings in ``prefixes`` that ``words`` (two or more) spell as an acronym, as
+    _initials_match reads them. ``prefixes`` must hold every prefix of every acronym
+    looked for: spellings that leave it are dropped, so one pass tests many acronyms."""
+    if len(words) < 2:
+        return frozenset()
+    spelled = {""} & prefixes
+    for word in words:
+        own = word.low.replace(".", "") if word.acronym else word.low[:1]
+        options = (own, "") if word.low in FUNCTION_WORDS else (own,)
+        spelled = {s + o for s in spelled for o in options if s + o in prefixes}
+    return frozenset(spelled)
 
 
 def _scan(
@@ -1020,23 +1038,25 @@ def _merge_names(
         rest = _fold(" ".join(name.words[1:]))
         if len(name.words) > 2 and rest in names and name.words[0].endswith(DEMONYM_SUFFIXES):
             clusters.join(rest, name.key)
-    multi_tokens = [(m, [_word_tok(w) for w in m.words]) for m in multi]
+    acronyms = {name.key for name in names.values() if name.acronym}
+    prefixes = frozenset(key[:i] for key in acronyms for i in range(len(key) + 1))
+    spellers: dict[str, list[_Name]] = defaultdict(list)  # acronym key -> names spelling it
+    for m in multi:
+        toks = [_word_tok(w) for w in m.words]
+        for letters in _spelled(toks, prefixes) & acronyms:
+            if toks[0].low[:1] == letters[:1]:
+                spellers[letters].append(m)
     for name in names.values():
         if not name.acronym or clusters.actor(clusters.find(name.key)):
             continue
-        letters = name.key
-        fits = {
-            clusters.find(m.key)
-            for m, toks in multi_tokens
-            if toks[0].low[:1] == letters[:1] and _initials_match(letters, toks)
-        }
+        fits = {clusters.find(m.key) for m in spellers.get(name.key, ())}
         if len(fits) == 1:
             clusters.join(fits.pop(), name.key)
     return clusters
 
 
 def _word_tok(word: str) -> _Tok:
-    return _Tok(0, len(word), word, word.lower().replace(".", ""), " ", False, False)
+    return _tok(0, len(word), word, " ", False, False)
 
 
 class _PeopleIndex:
@@ -1105,7 +1125,7 @@ def _slug(text: str) -> str:
 
 @dataclass
 class _Story:
-    scans: list[_Scan]
+    scans: Sequence[_Scan]
     occurrences: list[_Occurrence]
     entity_of: list[str]  # entity id per occurrence
     entity_names: dict[str, str]
@@ -1162,11 +1182,13 @@ def _label_words(scans: Sequence[_Scan]) -> frozenset[str]:
 
 
 def _occurrences(
-    scans: Sequence[_Scan], matches: Sequence[ArticleMatches], names: _NameTable
+    scans: Sequence[_Scan],
+    label_words: frozenset[str],
+    matches: Sequence[ArticleMatches],
+    names: _NameTable,
 ) -> tuple[list[_Occurrence], list[tuple[str, str]]]:
     """Every name occurrence of the story (rule-found, acronym expansions, lexicon aliases
     the rules missed), and the (acronym, expansion) key pairs seen in brackets."""
-    label_words = _label_words(scans)
     occurrences: list[_Occurrence] = []
     expansion_pairs: list[tuple[str, str]] = []
     for ai, (scan, match) in enumerate(zip(scans, matches, strict=True)):
@@ -1204,29 +1226,75 @@ def _occurrences(
     return occurrences, expansion_pairs
 
 
-def _assemble(articles: Sequence[Article], lexicon: Lexicon | None) -> _Story:
-    """Scan every article, merge the story's names into entities."""
-    lexicon = lexicon or Lexicon()
+_Entities = tuple[list[_Occurrence], list[str], dict[str, str]]  # see _Story
+_NO_MATCHES = ArticleMatches((), ())
+
+
+@dataclass(frozen=True, eq=False)
+class StoryScan:
+    """A story's articles read once for entity discovery (sentences, name runs, label
+    candidates, how the story writes each word). It needs no lexicon, so one scan serves
+    every entity function called on the same articles; build it with :func:`scan_story`."""
+
+    articles: tuple[Article, ...]
+    scans: tuple[_Scan, ...]
+    vocab: _Vocabulary
+    label_words: frozenset[str]
+
+    @functools.cached_property
+    def _plain_entities(self) -> _Entities:
+        """The entities of a lexicon that names no actor: it has no aliases to match and no
+        actor ids to give, so they are the same for every such lexicon."""
+        return _merge_entities(self, Lexicon(), [_NO_MATCHES] * len(self.articles))
+
+
+def scan_story(articles: Sequence[Article]) -> StoryScan:
+    """Read ``articles`` (one story) for :func:`find_labels` and
+    :func:`find_discovered_actors`; pass the scan to both to read the text only once."""
     sentences = [split_sentences(a.text) for a in articles]
     tokens = [
         [_tokens(a.text, s) for s in sents] for a, sents in zip(articles, sentences, strict=True)
     ]
     vocab = _vocabulary([sentence for article in tokens for sentence in article])
-    scans = [_scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True)]
+    scans = tuple(_scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True))
+    return StoryScan(tuple(articles), scans, vocab, _label_words(scans))
+
+
+def _assemble(
+    articles: Sequence[Article], lexicon: Lexicon | None, scan: StoryScan | None = None
+) -> _Story:
+    """Scan every article (unless ``scan`` already did), merge the story's names into
+    entities."""
+    if scan is None:
+        scan = scan_story(articles)
+    elif scan.articles != tuple(articles):
+        raise ValueError("the scan was made from other articles")
+    lexicon = lexicon or Lexicon()
     matches = [find_lexicon_matches(a.text, lexicon) for a in articles]
-    names = _NameTable(vocab.lower)
+    if lexicon.actors:
+        entities = _merge_entities(scan, lexicon, matches)
+    else:
+        entities = scan._plain_entities
+    return _Story(scan.scans, *entities, matches)
+
+
+def _merge_entities(
+    scan: StoryScan, lexicon: Lexicon, matches: Sequence[ArticleMatches]
+) -> _Entities:
+    """The story's name occurrences, the entity of each, and entity id -> display name."""
+    names = _NameTable(scan.vocab.lower)
     for actor in lexicon.actors:
         for alias in (actor.name, *actor.aliases):
             if _fold(alias):
                 names.add(_name_words(alias), actor.id)
-    occurrences, expansion_pairs = _occurrences(scans, matches, names)
-    clusters = _merge_names(names, expansion_pairs, vocab.lower)
+    occurrences, expansion_pairs = _occurrences(scan.scans, scan.label_words, matches, names)
+    clusters = _merge_names(names, expansion_pairs, scan.vocab.lower)
     entity_ids = _entity_ids(clusters, lexicon)
     entity_of = _resolve_singles(clusters, entity_ids, occurrences)
     entity_names = {
         entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
     }
-    return _Story(scans, occurrences, entity_of, entity_names, matches)
+    return occurrences, entity_of, entity_names
 
 
 def _sentence_at(scan: _Scan, offset: int) -> int:
@@ -1341,28 +1409,34 @@ def _label_valence(text: str, entity: str, lexicon: Lexicon) -> int | None:
     return best[1] if best else None
 
 
+# Head word -> entity -> the wordings (word sets) of the entity's labels with that head,
+# each with how often the story uses it.
+_KnownLabels = dict[str, dict[str, Counter[frozenset[str]]]]
+
+
 def _resolve_bare(
-    bare: _Bare,
-    known: dict[str, list[tuple[str, frozenset[str]]]],
-    article_mentions: Sequence[tuple[int, str]],
+    bare: _Bare, known: _KnownLabels, article_mentions: Sequence[tuple[int, str]]
 ) -> str | None:
     """The entity a definite description stands for: one the article mentions whose known
     labels share its head word, the closest label wording (Jaccard overlap) first, then
     the one mentioned most recently. 'the president' goes to the 'President Trump' of the
     story rather than to its 'French President Emmanuel Macron'."""
-    scored: dict[str, float] = {}
-    for entity, words in known.get(bare.head, []):
-        overlap = len(bare.words & words) / len(bare.words | words)
-        scored[entity] = max(scored.get(entity, 0.0), overlap)
+    # Only the entities the article mentions are looked up: a long story gives a common
+    # head word ('president') to many.
+    wordings = known.get(bare.head, {})
     mentioned = {e for _, e in article_mentions}
-    scored = {e: s for e, s in scored.items() if e in mentioned}
+    scored = {
+        entity: max(len(bare.words & words) / len(bare.words | words) for words in wordings[entity])
+        for entity in mentioned
+        if entity in wordings
+    }
     if not scored:
         return None
     top = max(scored.values())
     candidates = {e for e, s in scored.items() if s == top}
     # Then the entity the story most often gives this head word ('President Trump' many
     # times over one 'President Macron'), then the one mentioned last.
-    uses = Counter(e for e, _ in known[bare.head] if e in candidates)
+    uses = Counter({e: wordings[e].total() for e in candidates})
     most = uses.most_common(2)
     if len(most) == 1 or most[0][1] > most[1][1]:
         return most[0][0]
@@ -1396,7 +1470,7 @@ def _story_labels(
         article_mentions.sort()
 
     raw: list[tuple[int, str, int, int, str]] = []  # article, entity, start, end, source
-    known: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    known: _KnownLabels = defaultdict(lambda: defaultdict(Counter))
     for ai, scan in enumerate(story.scans):
         text = scan.article.text
         for found in scan.found:
@@ -1405,18 +1479,20 @@ def _story_labels(
                 continue
             raw.append((ai, entity, found.start, found.end, found.source))
             words = [w.lower() for w in _name_words(text[found.start : found.end])]
-            known[_head_word(words)].append((entity, frozenset(words)))
+            known[_head_word(words)][entity][frozenset(words)] += 1
     for entry in lexicon.entries:
         if entry.actor:
             for form in entry.forms:
                 words = [w.lower() for w in _name_words(form)]
                 if words:
-                    known[_head_word(words)].append((entry.actor, frozenset(words)))
-    anchored = {(ai, start, end) for ai, _, start, end, _ in raw}
+                    known[_head_word(words)][entry.actor][frozenset(words)] += 1
+    anchored: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for ai, _, start, end, _ in raw:
+        anchored[ai].append((start, end))
     for ai, scan in enumerate(story.scans):
         for bare in scan.bare:
             if not bare.possessive and any(
-                a == ai and s < bare.end and bare.start < e for a, s, e in anchored
+                s < bare.end and bare.start < e for s, e in anchored[ai]
             ):
                 continue  # "Comey, the F.B.I. director he ousted": an appositive already
             entity = _resolve_bare(bare, known, mentions_by_article[ai])
@@ -1455,23 +1531,24 @@ def _story_labels(
 
 
 def _lexicon_labels(
-    story: _Story, raw: Sequence[tuple[int, str, int, int, str]], mentions_by_article
+    story: _Story,
+    raw: Sequence[tuple[int, str, int, int, str]],
+    mentions_by_article: dict[int, list[tuple[int, str]]],
 ) -> list[tuple[int, str, int, int, str]]:
     """Story-lexicon label forms the rules missed, for an actor the article mentions, unless
     the words already belong to another entity's label or name."""
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for ai, _, start, end, _ in raw:
+        taken[ai].append((start, end))
+    for occ in story.occurrences:
+        taken[occ.article].append((occ.start, occ.end))
     extra = []
     for ai, match in enumerate(story.lexicon_matches):
         mentioned = {e for _, e in mentions_by_article[ai]}
-        taken = [(s, e, ent) for a, ent, s, e, _ in raw if a == ai]
-        taken += [
-            (o.start, o.end, ent)
-            for o, ent in zip(story.occurrences, story.entity_of, strict=True)
-            if o.article == ai
-        ]
         for start, end, entry in match.terms:
             if not entry.actor or entry.category != "label" or entry.actor not in mentioned:
                 continue
-            if any(s < end and start < e for s, e, _ in taken):
+            if any(s < end and start < e for s, e in taken[ai]):
                 continue
             extra.append((ai, entry.actor, start, end, "lexicon"))
     return extra
@@ -1513,17 +1590,18 @@ def find_story_mentions(
 
 
 def find_labels(
-    articles: Sequence[Article], lexicon: Lexicon | None = None
+    articles: Sequence[Article], lexicon: Lexicon | None = None, scan: StoryScan | None = None
 ) -> tuple[list[Label], dict[str, str]]:
     """Labels every article attaches to every entity, and entity id -> display name.
 
     Aliases are merged across all ``articles`` (one story). ``Label.valence`` is the
     lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
     lexicon knows the label; ``Label.source`` names the rule that found it: "title",
-    "appositive", "possessive", "modifier", "bare_reference" or "lexicon".
+    "appositive", "possessive", "modifier", "bare_reference" or "lexicon". ``scan``:
+    :func:`scan_story` of the same ``articles``, when one is at hand.
     """
     lexicon = lexicon or Lexicon()
-    story = _assemble(articles, lexicon)
+    story = _assemble(articles, lexicon, scan)
     quotes = [
         _attributed_quotes(a, lexicon, m)
         for a, m in zip(articles, story.lexicon_matches, strict=True)
@@ -1608,11 +1686,14 @@ def build_label_table(labels: Sequence[Label], entity_names: dict[str, str]) -> 
     return frame.drop(columns="_total").reset_index(drop=True)
 
 
-def find_discovered_actors(articles: Sequence[Article], min_mentions: int = 2) -> tuple[Actor, ...]:
+def find_discovered_actors(
+    articles: Sequence[Article], min_mentions: int = 2, scan: StoryScan | None = None
+) -> tuple[Actor, ...]:
     """Entities found in the text alone, as lexicon actors (id, display name, the spellings
     the story uses as aliases), for stories whose lexicons name no actor. Entities
-    mentioned fewer than ``min_mentions`` times in the whole story are left out."""
-    story = _assemble(articles, None)
+    mentioned fewer than ``min_mentions`` times in the whole story are left out.
+    ``scan``: :func:`scan_story` of the same ``articles``, when one is at hand."""
+    story = _assemble(articles, None, scan)
     aliases: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     for occ, entity in zip(story.occurrences, story.entity_of, strict=True):

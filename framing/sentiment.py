@@ -17,8 +17,8 @@ from functools import cache
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.models import Article, Lexicon, Mention
-from framing.terms import find_term_hits
-from framing.text import find_enclosing, find_quotes
+from framing.terms import find_lexicon_matches, find_term_hits
+from framing.text import find_enclosing, find_quotes, split_sentences
 from framing.vader_fast import compound
 
 # VADER's own cut-offs (Hutto & Gilbert 2014, and the vaderSentiment README).
@@ -110,29 +110,78 @@ def score_target_sentiment(
     spans of other people named, who may be the term's target instead) moves the score
     by TARGET_TERM_WEIGHT times its valence; the result is clipped to -1 .. +1.
     """
-    start, end = target
-    quotes = find_quotes(sentence)
-    quote = find_enclosing(start, end, quotes)
-    if quote is not None:
-        scored = sentence[quote.start : quote.end]
-    else:
-        blanked = _blank(sentence, [(q.start, q.end) for q in quotes])
-        clause_start, clause_end = _clause(blanked, start, end)
-        scored = blanked[clause_start:clause_end]
-    compound = score_sentences([scored])[0]
-    if lexicon is None:
-        return compound
-    article = Article("sentence", "", "", "", "", sentence, sentence)
-    named = [(TARGET_ID, target), *((f"other{i}", span) for i, span in enumerate(others))]
-    mentions = sorted(
-        (
-            Mention(
-                article.id, actor, s, e, sentence[s:e], find_enclosing(s, e, quotes) is not None
-            )
-            for actor, (s, e) in named
-        ),
-        key=lambda m: m.start,
-    )
-    hits = find_term_hits(article, lexicon, quotes, mentions)
-    aimed = sum(h.valence for h in hits if h.target == TARGET_ID)
-    return max(-1.0, min(1.0, compound + TARGET_TERM_WEIGHT * aimed))
+    return _TargetScorer(sentence, lexicon, None).score(target, others)
+
+
+def score_targets_sentiment(
+    sentence: str,
+    targets: Sequence[tuple[int, int]],
+    lexicon: Lexicon | None = None,
+    compound: float | None = None,
+) -> list[float]:
+    """:func:`score_target_sentiment` of each of ``targets`` in ``sentence``, with the
+    other targets as its ``others``; what does not depend on the target (quotations,
+    lexicon matches, VADER of a clause two targets share) is worked out once. Only the
+    lexicon's terms matter (the targets say where the actors are). Pass the sentence's own
+    compound (score_sentences) when it is known: a clause that is the whole sentence is
+    not scored again."""
+    if not targets:
+        return []
+    scorer = _TargetScorer(sentence, lexicon, compound)
+    return [
+        scorer.score(target, [*targets[:i], *targets[i + 1 :]]) for i, target in enumerate(targets)
+    ]
+
+
+class _TargetScorer:
+    """score_target_sentiment for one sentence and lexicon, any number of targets."""
+
+    def __init__(self, sentence: str, lexicon: Lexicon | None, compound: float | None) -> None:
+        self.sentence = sentence
+        self.lexicon = lexicon
+        self.quotes = find_quotes(sentence)
+        self.blanked = _blank(sentence, [(q.start, q.end) for q in self.quotes])
+        # VADER of each text scored so far: targets often share a clause or a quotation.
+        self.compounds: dict[str, float] = {} if compound is None else {sentence: compound}
+        if lexicon is not None:
+            self.article = Article("sentence", "", "", "", "", sentence, sentence)
+            self.matches = find_lexicon_matches(sentence, lexicon)
+            self.sentences = split_sentences(sentence)
+
+    def _compound(self, text: str) -> float:
+        if text not in self.compounds:
+            self.compounds[text] = score_sentences([text])[0]
+        return self.compounds[text]
+
+    def score(self, target: tuple[int, int], others: Sequence[tuple[int, int]]) -> float:
+        start, end = target
+        sentence, quotes = self.sentence, self.quotes
+        quote = find_enclosing(start, end, quotes)
+        if quote is not None:
+            scored = sentence[quote.start : quote.end]
+        else:
+            clause_start, clause_end = _clause(self.blanked, start, end)
+            scored = self.blanked[clause_start:clause_end]
+        compound = self._compound(scored)
+        if self.lexicon is None:
+            return compound
+        named = [(TARGET_ID, target), *((f"other{i}", span) for i, span in enumerate(others))]
+        mentions = sorted(
+            (
+                Mention(
+                    self.article.id,
+                    actor,
+                    s,
+                    e,
+                    sentence[s:e],
+                    find_enclosing(s, e, quotes) is not None,
+                )
+                for actor, (s, e) in named
+            ),
+            key=lambda m: m.start,
+        )
+        hits = find_term_hits(
+            self.article, self.lexicon, quotes, mentions, self.matches, self.sentences
+        )
+        aimed = sum(h.valence for h in hits if h.target == TARGET_ID)
+        return max(-1.0, min(1.0, compound + TARGET_TERM_WEIGHT * aimed))

@@ -3,8 +3,8 @@ import math
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.analysis import ARTICLE_COLUMNS, analyze_story
-from framing.models import Article, Story
+from framing.analysis import ARTICLE_COLUMNS, _mentions_by_sentence, analyze_story
+from framing.models import Article, Mention, Sentence, Story
 from framing.text import split_sentences
 
 SO_CALLED = "002_a1013574c7223587"
@@ -120,3 +120,27 @@ def test_one_word_article(sample_lexicon):
     assert row.words == 1
     assert row.loaded_hits == 0
     assert math.isnan(row.loaded_quote_per_100w)
+
+
+def test_mentions_by_sentence():
+    text = "Haftar met Serraj.  Then Erdogan spoke. Macron"
+    sentences = [Sentence(0, 18, text[0:18]), Sentence(20, 39, text[20:39])]
+
+    def mention(word, start):
+        return Mention("a", word.lower(), start, start + len(word), word, False)
+
+    haftar, serraj, erdogan, macron = (
+        mention("Haftar", 0),
+        mention("Serraj", 11),
+        mention("Erdogan", 25),
+        mention("Macron", 40),  # after the last sentence
+    )
+    gap = Mention("a", "x", 18, 19, " ", False)  # between the sentences
+    mentions = [haftar, serraj, gap, erdogan, macron]
+    assert _mentions_by_sentence(sentences, mentions) == [[haftar, serraj], [erdogan]]
+    assert _mentions_by_sentence(sentences, []) == [[], []]
+    assert _mentions_by_sentence([], mentions) == []
+    # Mentions keep their order; a sentence's end is exclusive, its start inclusive.
+    edge = Mention("a", "y", 20, 24, "Then", False)
+    end = Mention("a", "z", 39, 40, " ", False)
+    assert _mentions_by_sentence(sentences, [edge, erdogan, end]) == [[], [edge, erdogan]]

@@ -1,16 +1,30 @@
 import math
+from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from framing.entities import (
     EntityMention,
+    _Bare,
+    _is_acronym_word,
+    _merge_entities,
+    _name_words,
+    _resolve_bare,
+    _spelled,
+    _tokens,
+    _word_tok,
     build_label_table,
+    find_discovered_actors,
     find_entity_mentions,
     find_labels,
     find_story_mentions,
+    scan_story,
     score_label_spread,
 )
 from framing.models import Actor, Article, Label, Lexicon, LexiconEntry
+from framing.terms import find_lexicon_matches
+from framing.text import split_sentences
 
 
 def _article(text, article_id="a1", outlet="Outlet A"):
@@ -214,6 +228,44 @@ def test_bare_reference_prefers_the_closest_known_wording():
     assert bare == {("French president", "Emmanuel Macron"), ("president", "Donald Trump")}
 
 
+def _known(*labels):
+    """_KnownLabels from (entity, label wording) pairs, a pair per use."""
+    known = {}
+    for entity, label in labels:
+        words = frozenset(label.lower().split())
+        head = label.lower().split()[-1]
+        known.setdefault(head, {}).setdefault(entity, Counter())[words] += 1
+    return known
+
+
+# (description, known labels, the article's mentions (start, entity), entity it stands for)
+GOLDEN_BARE = [
+    # The closest wording wins, however often the other is used.
+    ("French president", [("trump", "President"), ("trump", "President"),
+                          ("macron", "French President")], [(0, "trump"), (5, "macron")], "macron"),
+    # Equal wording: the one the story gives the head word most often.
+    ("president", [("trump", "President"), ("trump", "President"), ("macron", "President")],
+     [(0, "trump"), (5, "macron")], "trump"),
+    # Equal wording and uses: the one mentioned last before the description.
+    ("president", [("trump", "President"), ("macron", "President")],
+     [(0, "trump"), (5, "macron"), (200, "trump")], "macron"),
+    ("president", [("trump", "President"), ("macron", "President")],
+     [(200, "trump"), (300, "macron")], None),  # neither is mentioned before it
+    # Only entities the article mentions count.
+    ("president", [("trump", "President"), ("trump", "President"), ("macron", "President")],
+     [(5, "macron")], "macron"),
+    ("president", [("trump", "President")], [(5, "macron")], None),
+    ("envoy", [("trump", "President")], [(0, "trump")], None),  # no label with its head
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("description", "labels", "mentions", "expected"), GOLDEN_BARE)
+def test_resolve_bare_golden(description, labels, mentions, expected):
+    words = description.lower().split()
+    bare = _Bare(100, 100 + len(description), words[-1], frozenset(words), False)
+    assert _resolve_bare(bare, _known(*labels), mentions) == expected
+
+
 def test_bare_reference_needs_a_known_label():
     labels, _ = find_labels([_article("Khalifa Haftar spoke. The retired Major General left.")])
     assert labels == []
@@ -386,3 +438,102 @@ def test_build_label_table():
 def test_build_label_table_empty():
     table = build_label_table([], {})
     assert table.empty and "spread" in table.columns
+
+
+# --- tokens and acronyms --------------------------------------------------------------
+
+TOKEN_TEXT = 'Maj. Gen. Khalifa Haftar\'s U.N.-backed rival, al-Serraj (GNA), said: "No talks."'
+# (text, start, end, low, gap, possessive, initial, cap, acronym, spaced)
+GOLDEN_TOKENS = [
+    ("Maj.", 0, 4, "maj", "", False, True, True, False, False),
+    ("Gen.", 5, 9, "gen", " ", False, False, True, False, True),
+    ("Khalifa", 10, 17, "khalifa", " ", False, False, True, False, True),
+    ("Haftar", 18, 24, "haftar", " ", True, False, True, False, True),
+    ("U.N.", 27, 31, "un", " ", False, False, True, True, True),
+    ("backed", 32, 38, "backed", "-", False, False, False, False, False),
+    ("rival", 39, 44, "rival", " ", False, False, False, False, True),
+    ("al-Serraj", 46, 55, "al-serraj", ", ", False, False, True, False, False),
+    ("GNA", 57, 60, "gna", " (", False, True, True, True, False),
+    ("said", 63, 67, "said", "), ", False, False, False, False, False),
+    ("No", 70, 72, "no", ': "', False, True, True, False, False),
+    ("talks", 73, 78, "talks", " ", False, False, False, False, True),
+]
+
+
+def test_tokens_golden():
+    (sentence,) = split_sentences(TOKEN_TEXT)
+    tokens = _tokens(TOKEN_TEXT, sentence)
+    got = [
+        (t.text, t.start, t.end, t.low, t.gap, t.possessive, t.initial, t.cap, t.acronym, t.spaced)
+        for t in tokens
+    ]
+    assert got == GOLDEN_TOKENS
+
+
+@pytest.mark.parametrize(
+    ("word", "acronym"),
+    [
+        ("UN", True),
+        ("U.S.", True),
+        ("UNSMIL", True),
+        ("A.B.C.D.E.F.G", True),  # periods allow more than six letters
+        ("ABCDEFG", False),
+        ("Un", False),
+        ("uN", False),
+        ("A", False),
+        ("1990s", False),
+        ("ⓐⓑ", False),  # no letters (symbols)
+    ],
+)
+def test_is_acronym_word(word, acronym):
+    assert _is_acronym_word(word) is acronym
+    assert _word_tok(word).acronym is acronym
+
+
+# (name, acronyms looked for, those the name spells)
+GOLDEN_SPELLINGS = [
+    ("UN Support Mission in Libya", ["unsmil", "usmil", "usml", "unsm", "un", "smil"], ["unsmil"]),
+    ("Government of National Accord", ["gna", "gona", "gnac", "ga", "na"], ["gna", "gona"]),
+    ("Libyan National Army", ["lna", "lnaa", "ln", "na"], ["lna"]),
+    ("Haftar", ["h", "ha"], []),  # one word spells nothing
+    ("North Atlantic Treaty Organization", ["nato", "nat", "natoo"], ["nato"]),
+    ("Ministry of the Interior", ["mi", "moti", "mti", "mot"], ["mi", "moti", "mti"]),
+    ("U.S. Army", ["usa", "ua", "us"], ["usa"]),
+]
+
+
+@pytest.mark.parametrize(("name", "acronyms", "spelled"), GOLDEN_SPELLINGS)
+def test_spelled_finds_every_acronym_a_name_spells(name, acronyms, spelled):
+    words = [_word_tok(w) for w in _name_words(name)]
+    prefixes = frozenset(a[:i] for a in acronyms for i in range(len(a) + 1))
+    assert sorted(_spelled(words, prefixes) & set(acronyms)) == spelled
+
+
+# --- one scan, several calls ------------------------------------------------------------
+
+
+def test_a_scan_serves_every_entity_call(sample_story, sample_lexicon):
+    articles = sample_story.articles
+    scan = scan_story(articles)
+    assert find_discovered_actors(articles, scan=scan) == find_discovered_actors(articles)
+    no_actors = replace(sample_lexicon, actors=())
+    for lexicon in (None, no_actors, sample_lexicon):
+        assert find_labels(articles, lexicon, scan) == find_labels(articles, lexicon)
+
+
+def test_a_lexicon_without_actors_gives_the_plain_entities(sample_story, sample_lexicon):
+    # The shortcut find_labels takes: no actors, so no alias matches and no actor ids.
+    scan = scan_story(sample_story.articles)
+    no_actors = replace(sample_lexicon, actors=())
+    matches = [find_lexicon_matches(a.text, no_actors) for a in sample_story.articles]
+    assert _merge_entities(scan, no_actors, matches) == scan._plain_entities
+    with_actors = [find_lexicon_matches(a.text, sample_lexicon) for a in sample_story.articles]
+    assert _merge_entities(scan, sample_lexicon, with_actors) != scan._plain_entities
+
+
+def test_a_scan_of_other_articles_is_refused(sample_story):
+    scan = scan_story(sample_story.articles[:2])
+    with pytest.raises(ValueError, match="other articles"):
+        find_labels(sample_story.articles, scan=scan)
+    with pytest.raises(ValueError, match="other articles"):
+        find_discovered_actors(sample_story.articles[1:3], scan=scan)

@@ -1,4 +1,5 @@
 import math
+from dataclasses import replace
 
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -8,6 +9,8 @@ from framing.sentiment import (
     POSITIVE_THRESHOLD,
     score_sentences,
     score_sentiment_summary,
+    score_target_sentiment,
+    score_targets_sentiment,
 )
 
 # (sentence, VADER 3.3.2 compound). The last rows are VADER's known blind spots, kept so a
@@ -71,3 +74,81 @@ def test_score_sentiment_summary_empty_is_nan():
     summary = score_sentiment_summary([])
     assert summary["sentences"] == 0
     assert all(math.isnan(summary[k]) for k in ("mean", "share_negative", "share_positive"))
+
+
+# (sentence, names, target sentiment of each name with the sample lexicon, without one);
+# each name's ``others`` are the other names. Computed one target at a time before
+# score_targets_sentiment shared the work between the targets of a sentence.
+GOLDEN_TARGETS = [
+    (
+        "The warlord Haftar slammed Serraj, but Serraj praised the ceasefire.",
+        ["Haftar", "Serraj"],
+        [-0.3, 0.0],
+        [0.0, 0.0],
+    ),
+    (
+        'Serraj said "the rebel leader Haftar is a criminal" while Turkey backed the so-called '
+        "government.",
+        ["Serraj", "Haftar", "Turkey"],
+        [0.0, -0.6124, 0.0258],
+        [0.0, -0.6124, 0.0258],
+    ),
+    ("Haftar met Erdogan in Moscow.", ["Haftar", "Erdogan"], [0.0, 0.0], [0.0, 0.0]),
+    (
+        "Field Marshal Haftar welcomed the talks; the GNA rejected them.",
+        ["Haftar", "GNA"],
+        [0.34, -0.5106],
+        [0.34, -0.5106],
+    ),
+    (
+        "The so-called government of Serraj slammed the brutal warlord Haftar.",
+        ["Serraj", "Haftar"],
+        [-1.0, -1.0],
+        [-0.6249, -0.6249],
+    ),
+    (
+        '"Haftar and Serraj are both to blame for the terrible war," Erdogan said.',
+        ["Haftar", "Serraj", "Erdogan"],
+        [-0.8555, -0.8555, 0.0],
+        [-0.8555, -0.8555, 0.0],
+    ),
+    (
+        'Critics say the rebel leader Haftar "wants to rule like a dictator',
+        ["Haftar"],
+        [-1.0],
+        [-0.4215],
+    ),
+    (
+        "Haftar's forces shelled the capital, killing dozens of civilians.",
+        ["Haftar"],
+        [0.0],
+        [0.0],
+    ),
+]
+
+
+def _spans(sentence, names):
+    return [(sentence.find(n), sentence.find(n) + len(n)) for n in names]
+
+
+@pytest.mark.parametrize(("sentence", "names", "with_lexicon", "without"), GOLDEN_TARGETS)
+def test_target_sentiment_golden(sample_lexicon, sentence, names, with_lexicon, without):
+    spans = _spans(sentence, names)
+    for lexicon, expected in ((sample_lexicon, with_lexicon), (None, without)):
+        assert score_targets_sentiment(sentence, spans, lexicon) == expected
+        # The sentence's own compound, when given, only spares scoring it again.
+        whole = score_sentences([sentence])[0]
+        assert score_targets_sentiment(sentence, spans, lexicon, whole) == expected
+        one_by_one = [
+            score_target_sentiment(sentence, span, lexicon, spans[:i] + spans[i + 1 :])
+            for i, span in enumerate(spans)
+        ]
+        assert one_by_one == expected
+    # Only the terms count: the targets are given, so the lexicon's actors play no part.
+    terms_only = replace(sample_lexicon, actors=())
+    assert score_targets_sentiment(sentence, spans, terms_only) == with_lexicon
+
+
+def test_targets_sentiment_without_targets_is_empty(sample_lexicon):
+    assert score_targets_sentiment("Haftar met Erdogan.", [], sample_lexicon) == []
+    assert score_targets_sentiment("", []) == []
