@@ -4,6 +4,8 @@ written still gives the right analysis."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import streamlit as st
 from apptest_helpers import APP, figures, open_page
@@ -69,3 +71,35 @@ def test_an_empty_cache_setting_turns_the_disk_cache_off(tmp_path, monkeypatch, 
     at = open_page(_restart(), "overview")
     assert len(figures(at)) == 3
     assert list(tmp_path.iterdir()) == [tmp_path / "stories"]
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (lambda story, lexicon: (story, lexicon), True),
+        (
+            lambda story, lexicon: (
+                replace(story, articles=tuple(replace(a) for a in story.articles)),
+                lexicon,
+            ),
+            True,
+        ),
+        (lambda story, lexicon: (_edit(story, text="A new text."), lexicon), False),
+        (lambda story, lexicon: (_edit(story, outlet="Another outlet"), lexicon), False),
+        (lambda story, lexicon: (_swap_title_and_outlet(story), lexicon), False),
+        (lambda story, lexicon: (replace(story, title="Renamed"), lexicon), False),
+        (lambda story, lexicon: (story, replace(lexicon, entries=lexicon.entries[1:])), False),
+    ],
+)
+def test_analysis_key_follows_contents_not_identity(change, same, sample_story, sample_lexicon):
+    before = loaders.analysis_key(sample_story, sample_lexicon)
+    assert (loaders.analysis_key(*change(sample_story, sample_lexicon)) == before) is same
+
+
+def _edit(story, **fields):
+    return replace(story, articles=(replace(story.articles[0], **fields), *story.articles[1:]))
+
+
+def _swap_title_and_outlet(story):
+    first = story.articles[0]
+    return _edit(story, title=first.outlet, outlet=first.title)
