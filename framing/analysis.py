@@ -9,7 +9,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
@@ -77,6 +77,14 @@ class StoryAnalysis:
     voices: pd.DataFrame
     distinctive: pd.DataFrame
     cleaning: pd.DataFrame
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by its name (TABLE_NAMES, the order of docs/tables.md)."""
+        return {name: getattr(self, name) for name in TABLE_NAMES}
+
+
+# The analysis's tables: every field but the inputs it was made from.
+TABLE_NAMES = tuple(f.name for f in fields(StoryAnalysis) if f.name not in ("story", "lexicon"))
 
 
 @dataclass(frozen=True)

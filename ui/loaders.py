@@ -22,7 +22,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from framing.analysis import StoryAnalysis, analyze_story, load_story_lexicon
+from framing.analysis import TABLE_NAMES, StoryAnalysis, analyze_story, load_story_lexicon
 from framing.io import (
     cache_dir,
     code_fingerprint,
@@ -36,9 +36,6 @@ from framing.io import (
 )
 from framing.models import Article, Lexicon, Story
 
-TABLES = tuple(
-    f.name for f in dataclasses.fields(StoryAnalysis) if f.name not in ("story", "lexicon")
-)
 # Digests of the articles seen in this process: a story of 2,000 articles is keyed on every
 # rerun, and its articles are the same (cached) objects each time.
 _ARTICLE_DIGESTS: weakref.WeakKeyDictionary[Article, bytes] = weakref.WeakKeyDictionary()
@@ -121,30 +118,30 @@ def load_lexicon(story: Story) -> Lexicon:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _analyze(key: str, _story: Story, _lexicon: Lexicon) -> StoryAnalysis:
     disk = cache_dir()
-    tables = load_cached_tables(disk, key, TABLES) if disk is not None else None
+    tables = load_cached_tables(disk, key, TABLE_NAMES) if disk is not None else None
     if tables is not None:
         return StoryAnalysis(story=_story, lexicon=_lexicon, **tables)
     analysis = analyze_story(_story, _lexicon)
     if disk is not None:
-        save_cached_tables(disk, key, {name: getattr(analysis, name) for name in TABLES})
+        save_cached_tables(disk, key, analysis.tables())
     return analysis
 
 
-def analyze(story: Story, lexicon: Lexicon) -> StoryAnalysis:
-    """``analyze_story``, cached in this process and on disk on the contents of the story,
-    the lexicon and the code."""
-    return _analyze(analysis_key(story, lexicon), story, lexicon)
+def analyze(key: str, story: Story, lexicon: Lexicon) -> StoryAnalysis:
+    """``analyze_story``, cached in this process and on disk under ``key``, which must be
+    ``analysis_key(story, lexicon)``."""
+    return _analyze(key, story, lexicon)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _tables_zip(key: str, _analysis: StoryAnalysis) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in TABLES:
-            archive.writestr(f"{name}.csv", getattr(_analysis, name).to_csv(index=False))
+        for name, table in _analysis.tables().items():
+            archive.writestr(f"{name}.csv", table.to_csv(index=False))
     return buffer.getvalue()
 
 
-def tables_zip(analysis: StoryAnalysis) -> bytes:
-    """Every table of the analysis as CSV files in one zip."""
-    return _tables_zip(analysis_key(analysis.story, analysis.lexicon), analysis)
+def tables_zip(key: str, analysis: StoryAnalysis) -> bytes:
+    """Every table of the analysis (``key``: its analysis_key) as CSV files in one zip."""
+    return _tables_zip(key, analysis)

@@ -65,17 +65,17 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
             return None
         st.page_link("ui/views/lexicon.py", label="Fix it on the Lexicon page")
         st.stop()
+    key = loaders.analysis_key(story, lexicon)
     with st.spinner(f"Analysing {len(story.articles)} articles…"):
-        analysis = loaders.analyze(story, lexicon)
+        analysis = loaders.analyze(key, story, lexicon)
     st.sidebar.download_button(
         "Download all tables (zip of CSV)",
-        data=lambda: loaders.tables_zip(analysis),
+        data=lambda: loaders.tables_zip(key, analysis),
         file_name=f"{story.slug or 'story'}-slant-tables.zip",
         mime="application/zip",
         key="download_all",
         on_click="ignore",
     )
-    key = loaders.analysis_key(story, lexicon)
     return View(analysis, selection.outlets, outlet_colors(selection.all_outlets), key)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,6 +16,17 @@ PAGES = [
     "overview", "labels", "terms", "side_by_side", "sentiment", "readability", "distinctive",
     "lexicon", "methods",
 ]  # fmt: skip
+
+
+def run_fresh_app() -> AppTest:
+    """The app's first run with every Streamlit cache emptied, as in a new server process
+    (the disk cache stays)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 def open_page(at: AppTest, page: str) -> AppTest:

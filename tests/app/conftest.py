@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from apptest_helpers import APP, SAMPLE
+from apptest_helpers import SAMPLE, run_fresh_app
 from streamlit.testing.v1 import AppTest
 
 
@@ -23,12 +22,7 @@ def stories_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def app(stories_dir) -> AppTest:
     """The app after its first run, with no cache carried over from another test."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_fresh_app()
 
 
 @pytest.fixture

@@ -7,21 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-import streamlit as st
-from apptest_helpers import APP, figures, open_page
-from streamlit.testing.v1 import AppTest
+from apptest_helpers import figures, open_page, run_fresh_app
 
 from framing.io import CACHE_DIR_ENV
 from ui import loaders
-
-
-def _restart() -> AppTest:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _refuse(*args, **kwargs):
@@ -36,22 +25,22 @@ def disk_cache(tmp_path, monkeypatch, stories_dir):
 
 
 def test_a_restart_opens_the_story_from_disk(disk_cache, monkeypatch):
-    first = open_page(_restart(), "sentiment")
+    first = open_page(run_fresh_app(), "sentiment")
     assert len(list(disk_cache.iterdir())) == 2  # the parsed story and its analysis
     monkeypatch.setattr(loaders, "load_story", _refuse)
     monkeypatch.setattr(loaders, "analyze_story", _refuse)
-    again = open_page(_restart(), "sentiment")
+    again = open_page(run_fresh_app(), "sentiment")
     assert figures(again) == figures(first)
 
 
 def test_an_edited_story_is_analysed_again(disk_cache, story_copy, monkeypatch):
-    at = _restart()
+    at = run_fresh_app()
     at.sidebar.selectbox[0].set_value(str(story_copy)).run()
     assert not at.exception, at.exception
     entries = set(disk_cache.iterdir())
     article = sorted(story_copy.glob("*.txt"))[0]
     article.write_text(article.read_text() + "\nThe rebel leader spoke again.\n")
-    at = _restart()
+    at = run_fresh_app()
     at.sidebar.selectbox[0].set_value(str(story_copy)).run()
     assert not at.exception, at.exception
     assert len(set(disk_cache.iterdir()) - entries) == 2  # a new story and a new analysis
@@ -61,14 +50,14 @@ def test_an_unwritable_cache_does_not_stop_the_app(tmp_path, monkeypatch, storie
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv(CACHE_DIR_ENV, str(blocker))
-    at = open_page(_restart(), "overview")
+    at = open_page(run_fresh_app(), "overview")
     assert len(figures(at)) == 3
 
 
 def test_an_empty_cache_setting_turns_the_disk_cache_off(tmp_path, monkeypatch, stories_dir):
     monkeypatch.setenv(CACHE_DIR_ENV, "")
     monkeypatch.chdir(tmp_path)
-    at = open_page(_restart(), "overview")
+    at = open_page(run_fresh_app(), "overview")
     assert len(figures(at)) == 3
     assert list(tmp_path.iterdir()) == [tmp_path / "stories"]
 

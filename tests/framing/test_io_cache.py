@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.analysis import analyze_story
+from framing.analysis import TABLE_NAMES, analyze_story
 from framing.io import (
     CACHE_DIR_ENV,
     CACHE_MAX_MB_ENV,
@@ -30,20 +30,12 @@ from framing.io import (
 
 KEY = "ab" * 32
 OTHER_KEY = "cd" * 32
-TABLES = (
-    "articles", "outlets", "terms", "labels", "label_table", "mentions", "sentences",
-    "actor_framing", "actor_sentiment", "voices", "distinctive", "cleaning",
-)  # fmt: skip
-
-
-def _tables(analysis) -> dict[str, pd.DataFrame]:
-    return {name: getattr(analysis, name) for name in TABLES}
 
 
 def test_analysis_tables_come_back_equal(sample_analysis, tmp_path):
-    assert save_cached_tables(tmp_path, KEY, _tables(sample_analysis))
-    loaded = load_cached_tables(tmp_path, KEY, TABLES)
-    for name in TABLES:
+    assert save_cached_tables(tmp_path, KEY, sample_analysis.tables())
+    loaded = load_cached_tables(tmp_path, KEY, TABLE_NAMES)
+    for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(
             loaded[name], getattr(sample_analysis, name), check_exact=True
         )
@@ -54,9 +46,9 @@ def test_tables_of_a_story_without_lexicon_hits_come_back_equal(tmp_path):
     story = load_story_bytes("plain.txt", b"Nothing here but a calm sentence about the weather.")
     analysis = analyze_story(story)
     assert analysis.terms.empty and analysis.cleaning.empty
-    save_cached_tables(tmp_path, KEY, _tables(analysis))
-    loaded = load_cached_tables(tmp_path, KEY, TABLES)
-    for name in TABLES:
+    save_cached_tables(tmp_path, KEY, analysis.tables())
+    loaded = load_cached_tables(tmp_path, KEY, TABLE_NAMES)
+    for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(loaded[name], getattr(analysis, name), check_exact=True)
 
 
@@ -78,7 +70,7 @@ def test_story_comes_back_equal_with_removals_and_skipped_inputs(sample_story, t
     ],
 )
 def test_a_damaged_entry_is_a_miss_and_is_removed(damage, sample_analysis, tmp_path):
-    save_cached_tables(tmp_path, KEY, _tables(sample_analysis))
+    save_cached_tables(tmp_path, KEY, sample_analysis.tables())
     table = tmp_path / KEY / "terms.parquet"
     if damage == "truncate a table":
         table.write_bytes(table.read_bytes()[:100])
@@ -86,10 +78,10 @@ def test_a_damaged_entry_is_a_miss_and_is_removed(damage, sample_analysis, tmp_p
         table.unlink()
     else:
         table.write_bytes(b"PAR1 not really parquet PAR1")
-    assert load_cached_tables(tmp_path, KEY, TABLES) is None
+    assert load_cached_tables(tmp_path, KEY, TABLE_NAMES) is None
     assert not (tmp_path / KEY).exists()
-    assert save_cached_tables(tmp_path, KEY, _tables(sample_analysis))  # and can be redone
-    assert load_cached_tables(tmp_path, KEY, TABLES) is not None
+    assert save_cached_tables(tmp_path, KEY, sample_analysis.tables())  # and can be redone
+    assert load_cached_tables(tmp_path, KEY, TABLE_NAMES) is not None
 
 
 def test_a_story_entry_with_damaged_metadata_is_a_miss(sample_story, tmp_path):
