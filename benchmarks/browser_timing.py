@@ -41,20 +41,33 @@ from streamlit_browser import (  # noqa: E402
     stop_streamlit,
     wait_charts,
     wait_idle,
+    wait_tables,
 )
 
 from framing.io import CACHE_DIR_ENV, load_story, save_story  # noqa: E402
 
 SAMPLE = "libya-ceasefire-2020"
-# (page title in the sidebar, plotly charts on it) for every page that draws charts
+# (page title in the sidebar, plotly charts it draws: those of its first tab)
 PAGES = [
     ("Labels", 1),
     ("Loaded terms", 2),
-    ("Sentiment", 3),
-    ("Readability", 2),
+    ("Sentiment", 2),
+    ("Readability", 1),
     ("Distinctive words", 1),
-    ("Overview", 3),
+    ("Overview", 1),
 ]
+# (page, tab, plotly charts, tables) for the other tabs, each drawn when it is opened
+TABS = [
+    ("Overview", "How they frame each actor", 1, 0),
+    ("Overview", "Whom they quote", 1, 0),
+    ("Overview", "Tables", 0, 2),
+    ("Labels", "Every label", 0, 1),
+    ("Loaded terms", "Every hit in context", 0, 1),
+    ("Sentiment", "Through each article", 1, 0),
+    ("Sentiment", "Sentence by sentence", 0, 3),
+    ("Readability", "Sentence lengths", 1, 0),
+]
+OVERVIEW_CHARTS = dict(PAGES)["Overview"]
 
 
 FIRST_ANALYSIS_TIMEOUT_MS = 3_600_000
@@ -81,7 +94,7 @@ def _open(page, url: str, slug: str) -> float:
     timeout = FIRST_ANALYSIS_TIMEOUT_MS
     expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=timeout)
     wait_idle(page, timeout=timeout)
-    wait_charts(page, 3, timeout=timeout)
+    wait_charts(page, OVERVIEW_CHARTS, timeout=timeout)
     return time.perf_counter() - start
 
 
@@ -94,18 +107,36 @@ def _switch(page, title: str, charts: int) -> float:
     return time.perf_counter() - start
 
 
+def _tab(page, label: str, charts: int, tables: int) -> float:
+    start = time.perf_counter()
+    tab = page.get_by_role("tab", name=label, exact=True)
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true", timeout=600_000)
+    wait_idle(page, timeout=600_000)
+    wait_charts(page, charts, timeout=600_000)
+    wait_tables(page, tables, timeout=600_000)
+    return time.perf_counter() - start
+
+
 def _warm(page, url: str, slug: str, repeats: int) -> list[tuple[str, float]]:
     """Rows for one story in a server that analysed it before it was restarted."""
     rows = [("load -> Overview charts (after restart: disk cache)", _open(page, url, slug))]
     loads, switches = [], {title: [] for title, _ in PAGES}
+    tabs = {(title, label): [] for title, label, _, _ in TABS}
     for _ in range(repeats):
         loads.append(_open(page, url, slug))
         for title, charts in PAGES:
             switches[title].append(_switch(page, title, charts))
+            for (tab_page, label), seconds in tabs.items():
+                if tab_page == title:
+                    _, _, tab_charts, tables = next(t for t in TABS if t[:2] == (title, label))
+                    seconds.append(_tab(page, label, tab_charts, tables))
     rows.append(("load -> Overview charts (cached in memory)", statistics.median(loads)))
     for title, seconds in switches.items():
         rows.append((f"switch -> {title} charts, first visit", seconds[0]))
         rows.append((f"switch -> {title} charts, again (median)", statistics.median(seconds[1:])))
+    for (title, label), seconds in tabs.items():
+        rows.append((f"tab -> {title}: {label} (median)", statistics.median(seconds)))
     return rows
 
 

@@ -10,12 +10,13 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 import pandas as pd
 
 from framing.distinctive import score_distinctive_words
 from framing.entities import build_label_table, find_discovered_actors, find_labels, scan_story
-from framing.lexicon import load_lexicons
+from framing.lexicon import find_lexicon_files, load_lexicons
 from framing.models import Article, Label, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
 from framing.readability import score_readability
 from framing.sentiment import score_sentences, score_sentiment_summary, score_targets_sentiment
@@ -303,8 +304,13 @@ def _voice_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> li
 def load_story_lexicon(story: Story, extra: Sequence[str] = ()) -> Lexicon:
     """The lexicons ``story`` names (the generic one when it names none) plus ``extra``,
     merged; files in the story's folder take precedence over shipped ones."""
-    names = [*(story.lexicons or DEFAULT_LEXICONS), *extra]
-    return load_lexicons(names, story.folder or None)
+    return load_lexicons([*(story.lexicons or DEFAULT_LEXICONS), *extra], story.folder or None)
+
+
+def find_story_lexicon_files(story: Story) -> tuple[Path, ...]:
+    """The files ``load_story_lexicon(story)`` reads; raises LexiconError for a lexicon the
+    story names that is no file."""
+    return find_lexicon_files(story.lexicons or DEFAULT_LEXICONS, story.folder or None)
 
 
 def score_article(article: Article, lexicon: Lexicon) -> dict:

@@ -131,7 +131,8 @@ def _metric_panels(
     cols: int,
     percent: Sequence[str] = (),
 ) -> go.Figure:
-    """Small multiples: one horizontal bar per outlet in each panel, one panel per metric."""
+    """Small multiples: one horizontal bar per outlet in each panel, one panel per metric
+    (one trace per panel: the browser draws a trace at a time)."""
     metrics = [(c, t) for c, t in metrics if c in frame.columns and frame[c].notna().any()]
     if frame.empty or not metrics:
         return _empty(title)
@@ -148,24 +149,23 @@ def _metric_panels(
     )
     for i, (column, _) in enumerate(metrics):
         row, col = divmod(i, cols)
-        for outlet in order:
-            value = by_outlet.at[outlet, column]
-            shown = f"{value:.0%}" if column in percent else f"{value:.2f}"
-            fig.add_trace(
-                go.Bar(
-                    x=[value],
-                    y=[outlet],
-                    orientation="h",
-                    name=outlet,
-                    showlegend=False,  # the outlets are named on the y axis
-                    marker_color=_color(colors, outlet),
-                    text=[shown],
-                    textposition="auto",
-                    hovertemplate=f"{_safe(outlet)}: {shown}<extra></extra>",
-                ),
-                row=row + 1,
-                col=col + 1,
-            )
+        values = [by_outlet.at[outlet, column] for outlet in order]
+        shown = [f"{v:.0%}" if column in percent else f"{v:.2f}" for v in values]
+        fig.add_trace(
+            go.Bar(
+                x=values,
+                y=order,
+                orientation="h",
+                showlegend=False,  # the outlets are named on the y axis
+                marker_color=[_color(colors, outlet) for outlet in order],
+                text=shown,
+                textposition="auto",
+                customdata=[_safe(outlet) for outlet in order],
+                hovertemplate="%{customdata}: %{text}<extra></extra>",
+            ),
+            row=row + 1,
+            col=col + 1,
+        )
         if column in percent:
             fig.update_xaxes(tickformat=".0%", row=row + 1, col=col + 1)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order)
@@ -543,8 +543,10 @@ def build_sentence_length_figure(sentences: pd.DataFrame, colors: Mapping[str, s
     for outlet in _outlet_order(sentences, colors):
         words = sentences.loc[sentences["outlet"].astype(str) == outlet, "words"]
         box = score_box_statistics(words)
-        # The statistics, not 100,000 lengths: the browser draws them at once.
+        # The statistics, not 100,000 lengths, and one point per length beyond the fences
+        # (with how many sentences have it): the browser draws it at once.
         outliers = words[(words < box["lowerfence"]) | (words > box["upperfence"])]
+        lengths = outliers.value_counts().sort_index()
         fig.add_trace(
             go.Box(
                 x=[_safe(outlet)],
@@ -556,12 +558,13 @@ def build_sentence_length_figure(sentences: pd.DataFrame, colors: Mapping[str, s
         )
         fig.add_trace(
             go.Scatter(
-                x=[_safe(outlet)] * len(outliers),
-                y=outliers.to_numpy(),
+                x=[_safe(outlet)] * len(lengths),
+                y=lengths.index.to_numpy(),
                 mode="markers",
                 name=_safe(outlet),
-                marker={"color": _color(colors, outlet), "size": 4, "opacity": 0.5},
-                hovertemplate="%{y} words<extra>%{x}</extra>",
+                marker={"color": _color(colors, outlet), "size": 5, "opacity": 0.6},
+                customdata=lengths.to_numpy(),
+                hovertemplate="%{y} words: %{customdata} sentence(s)<extra>%{x}</extra>",
             )
         )
     fig.update_layout(showlegend=False)

@@ -537,10 +537,22 @@ def load_lexicon(path_or_name: str | Path, search_dirs: Sequence[str | Path] = (
     return parse_lexicon(_read(path), _display_name(path))
 
 
+def _search_dirs(story_folder: str | Path | None) -> tuple[Path, ...]:
+    return (Path(story_folder),) if story_folder else ()
+
+
+def find_lexicon_files(
+    names: Sequence[str], story_folder: str | Path | None = None
+) -> tuple[Path, ...]:
+    """The files ``load_lexicons(names, story_folder)`` reads, in order; raises LexiconError
+    for the first name that is no file."""
+    return tuple(find_lexicon_file(name, _search_dirs(story_folder)) for name in names)
+
+
 def load_lexicons(names: Sequence[str], story_folder: str | Path | None = None) -> Lexicon:
     """Load and merge the named lexicons, searching ``story_folder`` before the shipped
     ones. Problems in every file are reported together in one LexiconError."""
-    search_dirs = (Path(story_folder),) if story_folder else ()
+    search_dirs = _search_dirs(story_folder)
     lexicons: list[Lexicon] = []
     problems: list[LexiconError] = []
     for name in names:

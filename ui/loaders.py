@@ -22,7 +22,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from framing.analysis import TABLE_NAMES, StoryAnalysis, analyze_story, load_story_lexicon
+from framing.analysis import (
+    TABLE_NAMES,
+    StoryAnalysis,
+    analyze_story,
+    find_story_lexicon_files,
+    load_story_lexicon,
+)
 from framing.io import (
     cache_dir,
     code_fingerprint,
@@ -34,6 +40,7 @@ from framing.io import (
     save_cached_story,
     save_cached_tables,
 )
+from framing.lexicon import LexiconError
 from framing.models import Article, Lexicon, Story
 
 # Digests of the articles seen in this process: a story of 2,000 articles is keyed on every
@@ -66,23 +73,46 @@ def content_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+# Keys of the (story, lexicon) pairs seen in this process, by identity: the cached story
+# and lexicon are the same objects on every rerun, and keying 2,000 articles again would
+# cost ~30 ms per click.
+_ANALYSIS_KEYS: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, str]] = {}
+
+
 def analysis_key(story: Story, lexicon: Lexicon) -> str:
     """A digest of the story's and the lexicon's contents and of the code that analyses
     them (frozen dataclasses have a faithful repr)."""
+    known = _ANALYSIS_KEYS.get((id(story), id(lexicon)))
+    if known is not None and known[0]() is story and known[1]() is lexicon:
+        return known[2]
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(repr(dataclasses.replace(story, articles=())).encode("utf-8", "surrogatepass"))
     for article in story.articles:
         digest.update(_digest_article(article))
     digest.update(repr(lexicon).encode("utf-8", "surrogatepass"))
+    key = digest.hexdigest()
+    for ident, (story_ref, lexicon_ref, _) in list(_ANALYSIS_KEYS.items()):
+        if story_ref() is None or lexicon_ref() is None:
+            del _ANALYSIS_KEYS[ident]
+    _ANALYSIS_KEYS[(id(story), id(lexicon))] = (weakref.ref(story), weakref.ref(lexicon), key)
+    return key
+
+
+def _stat_signature(stats: list[tuple[str, os.stat_result]]) -> str:
+    """Names, sizes and modification times of some files as one short digest (that
+    Streamlit's cache then hashes cheaply)."""
+    digest = hashlib.sha256()
+    for name, stat in sorted(stats, key=lambda pair: pair[0]):
+        digest.update(
+            f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass")
+        )
     return digest.hexdigest()
 
 
 def _folder_signature(folder: Path) -> str:
-    """Names, sizes and modification times of the folder's files, as one short digest
-    (checked on every rerun: one stat per file, and Streamlit hashes a short string)."""
+    """The signature of the folder's files (checked on every rerun: one stat per file)."""
     with os.scandir(folder) as entries:  # DirEntry.stat() is cached: one call per file
-        stats = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries)
-    return content_key(stats)
+        return _stat_signature([(entry.name, entry.stat()) for entry in entries])
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -109,10 +139,20 @@ def load_upload(name: str, data: bytes) -> Story:
     return load_story_bytes(name, data)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load_lexicon(names: tuple[str, ...], folder: str, signature: str, _story: Story) -> Lexicon:
+    return load_story_lexicon(_story)
+
+
 def load_lexicon(story: Story) -> Lexicon:
-    """The lexicons the story names, its own folder searched first. Not cached: the files
-    are small and an edit on the Lexicon page must take effect at once."""
-    return load_story_lexicon(story)
+    """The lexicons the story names, its own folder searched first; parsed again when one
+    of their files changes (size or mtime), so an edit on the Lexicon page, which replaces
+    the file, takes effect at once."""
+    try:
+        signature = _stat_signature([(str(p), p.stat()) for p in find_story_lexicon_files(story)])
+    except (LexiconError, OSError):
+        return load_story_lexicon(story)  # raises the error that names every problem
+    return _load_lexicon(story.lexicons, story.folder, signature, story)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,9 +16,7 @@ from framing.charts import outlet_colors
 from framing.lexicon import LexiconError
 from ui import html, loaders, state
 
-# Rows of a table sent to the browser: a story of 2,000 articles has ~100,000 sentences,
-# megabytes the page would wait for. The CSV download under the table has every row.
-TABLE_ROWS = 5_000
+T = TypeVar("T")
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -80,26 +79,46 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figure(key: tuple, _build: Callable[..., go.Figure], _args: tuple) -> go.Figure:
+def _shared(key: tuple, _build: Callable[..., T], _args: tuple) -> T:
     return _build(*_args)
+
+
+def build_shared(
+    view: View, key: str, build: Callable[..., T], *args: object, depends_on: tuple = ()
+) -> T:
+    """``build(*args)``, built once per analysis, outlets shown and ``depends_on`` (every
+    other input, e.g. a slider's value), then shared between reruns and sessions: ``args``
+    must come from the view alone, and nobody may modify the result. A page switch then
+    costs no rebuilding of figures, tables or HTML."""
+    return _shared((view.key, view.outlets, key, depends_on), build, args)
 
 
 def render_chart(
     view: View, key: str, build: Callable[..., go.Figure], *args: object, depends_on: tuple = ()
 ) -> None:
-    """Draw ``build(*args)``. The figure is built once per analysis, outlets shown and
-    ``depends_on`` (every other input of the figure, e.g. a slider's value), then shared:
-    ``args`` must come from the view alone. A page switch then only sends it again."""
-    figure = _figure((view.key, view.outlets, key, depends_on), build, args)
+    """Draw ``build(*args)``, built once (see build_shared)."""
+    figure = build_shared(view, key, build, *args, depends_on=depends_on)
     st.plotly_chart(figure, key=key, config=PLOTLY_CONFIG)
 
 
+def render_tabs(key: str, sections: dict[str, Callable[[], None]]) -> None:
+    """``sections`` (tab label -> what draws it) as tabs of which only the open one is
+    computed and sent: a page switch draws the first tab, not every chart of the page."""
+    tabs = st.tabs(list(sections), key=key, on_change="rerun")
+    for tab, render in zip(tabs, sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                render()
+
+
 def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:
-    """A table (its first TABLE_ROWS rows) with a CSV download of all of it under it (the
-    file is built on click)."""
-    if len(frame) > TABLE_ROWS:
-        st.caption(f"The first {TABLE_ROWS:,} of {len(frame):,} rows; the download has them all.")
-    st.dataframe(frame.head(TABLE_ROWS), key=f"{key}_table", hide_index=True, **dataframe_args)
+    """A table with a CSV download of all of it under it (the file is built on click).
+
+    Long tables are lazy: a story of 2,000 articles has ~100,000 sentences, megabytes a page
+    switch would wait for, so the browser gets the rows in view and asks the server for the
+    rest as the user scrolls; sorting a column sorts every row on the server.
+    """
+    st.dataframe(frame, key=f"{key}_table", hide_index=True, lazy=True, **dataframe_args)
     st.download_button(
         f"Download {name} as CSV",
         data=lambda: frame.to_csv(index=False),

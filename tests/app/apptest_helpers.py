@@ -17,6 +17,17 @@ PAGES = [
     "lexicon", "methods",
 ]  # fmt: skip
 
+# page -> (the key of its tabs, their labels); only the open tab is computed and drawn
+TABS = {
+    "overview": ("ov_tab", ["How the outlets compare", "How they frame each actor",
+                            "Whom they quote", "Tables"]),
+    "labels": ("lb_tab", ["Label matrix", "Labels by actor and outlet", "Every label"]),
+    "terms": ("tm_tab", ["By outlet", "Every hit in context"]),
+    "sentiment": ("st_tab", ["By outlet and actor", "Through each article",
+                             "Sentence by sentence"]),
+    "readability": ("rd_tab", ["Indices by outlet", "Sentence lengths", "Per article"]),
+}  # fmt: skip
+
 
 def run_fresh_app() -> AppTest:
     """The app's first run with every Streamlit cache emptied, as in a new server process
@@ -32,6 +43,17 @@ def run_fresh_app() -> AppTest:
 def open_page(at: AppTest, page: str) -> AppTest:
     at.switch_page(f"ui/views/{page}.py").run()
     assert not at.exception, at.exception
+    return at
+
+
+def open_tab(at: AppTest, page: str, label: str) -> AppTest:
+    """Open the tab ``label`` of ``page`` (the page shown), as a click on it does."""
+    key, labels = TABS[page]
+    assert label in labels, (label, labels)
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception, at.exception
+    assert [t.label for t in at.tabs] == labels
     return at
 
 

@@ -10,6 +10,7 @@ import pytest
 from apptest_helpers import figures, open_page, run_fresh_app
 
 from framing.io import CACHE_DIR_ENV
+from framing.lexicon import LexiconError, find_lexicon_file
 from ui import loaders
 
 
@@ -51,14 +52,14 @@ def test_an_unwritable_cache_does_not_stop_the_app(tmp_path, monkeypatch, storie
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv(CACHE_DIR_ENV, str(blocker))
     at = open_page(run_fresh_app(), "overview")
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 1
 
 
 def test_an_empty_cache_setting_turns_the_disk_cache_off(tmp_path, monkeypatch, stories_dir):
     monkeypatch.setenv(CACHE_DIR_ENV, "")
     monkeypatch.chdir(tmp_path)
     at = open_page(run_fresh_app(), "overview")
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 1
     assert list(tmp_path.iterdir()) == [tmp_path / "stories"]
 
 
@@ -92,3 +93,37 @@ def _edit(story, **fields):
 def _swap_title_and_outlet(story):
     first = story.articles[0]
     return _edit(story, title=first.outlet, outlet=first.title)
+
+
+def test_a_lexicon_is_parsed_once_and_again_when_its_file_changes(story_copy, monkeypatch):
+    loaders._load_lexicon.clear()
+    parsed = []
+    parse = loaders.load_story_lexicon
+    monkeypatch.setattr(loaders, "load_story_lexicon", lambda s: parsed.append(s) or parse(s))
+    story = loaders.load_story_folder(story_copy)
+    first = loaders.load_lexicon(story)
+    assert loaders.load_lexicon(story) is first and len(parsed) == 1
+    own = story_copy / "libya.csv"  # the story's own copy now comes before the shipped one
+    own.write_text(
+        find_lexicon_file("libya").read_text() + 'label,"desert fox",,,haftar,,-1,a nickname\n'
+    )
+    changed = loaders.load_lexicon(story)
+    assert len(parsed) == 2 and "desert fox" in {e.term for e in changed.entries}
+    own.unlink()
+    assert loaders.load_lexicon(story) == first
+
+
+def test_a_missing_lexicon_is_reported_not_cached(story_copy):
+    story = replace(loaders.load_story_folder(story_copy), lexicons=("nosuch",))
+    for _ in range(2):
+        with pytest.raises(LexiconError, match="nosuch: no such lexicon"):
+            loaders.load_lexicon(story)
+
+
+def test_the_analysis_key_of_the_same_objects_is_computed_once(sample_story, sample_lexicon):
+    key = loaders.analysis_key(sample_story, sample_lexicon)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loaders, "_digest_article", _refuse)
+        assert loaders.analysis_key(sample_story, sample_lexicon) == key
+    copy = replace(sample_story, articles=tuple(replace(a) for a in sample_story.articles))
+    assert loaders.analysis_key(copy, sample_lexicon) == key  # a new object: digested again

@@ -4,7 +4,7 @@ the story's own copy (never over the shipped file), and change the scores at onc
 from __future__ import annotations
 
 import pytest
-from apptest_helpers import open_page
+from apptest_helpers import open_page, open_tab
 
 from framing.lexicon import SHIPPED_DIR
 
@@ -59,12 +59,12 @@ def test_valid_edit_of_a_shipped_lexicon_is_saved_as_a_story_copy(lexicon_page, 
     copy = story_copy / "loaded_language.csv"
     assert copy.read_text(encoding="utf-8").endswith(NEW_TERM)
     assert (SHIPPED_DIR / "loaded_language.csv").read_text(encoding="utf-8") == shipped
-    open_page(at, "terms")
+    open_tab(open_page(at, "terms"), "terms", "Every hit in context")
     assert "ceasefire" in at.dataframe[0].value["term"].tolist()  # scored at once
 
 
 def test_promoting_a_discovered_label_gives_it_a_valence(lexicon_page, story_copy):
-    at = open_page(lexicon_page, "labels")
+    at = open_tab(open_page(lexicon_page, "labels"), "labels", "Every label")
     unknown_before = (~at.dataframe[-1].value["known"].astype(bool)).sum()
     assert unknown_before > 0
     open_page(at, "lexicon")
@@ -76,7 +76,7 @@ def test_promoting_a_discovered_label_gives_it_a_valence(lexicon_page, story_cop
     assert not at.exception and not at.error
     saved = (story_copy / f"{target}.csv").read_text(encoding="utf-8")
     assert saved.rstrip().endswith("test: a label promoted by the app test")
-    open_page(at, "labels")
+    open_tab(open_page(at, "labels"), "labels", "Every label")
     unknown_after = (~at.dataframe[-1].value["known"].astype(bool)).sum()
     assert unknown_after < unknown_before
 

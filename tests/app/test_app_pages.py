@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from apptest_helpers import (
     PAGES,
+    TABS,
     figure,
     figures,
     markdown_text,
     open_page,
+    open_tab,
     outlet_widget,
     trace_names,
 )
@@ -54,20 +56,39 @@ def test_opens_on_the_sample_story_with_every_outlet_shown(app):
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_draws_its_charts_without_error(app, page):
     open_page(app, page)
-    assert not app.error, [e.value for e in app.error]
-    titles = [f["layout"]["title"]["text"] for f in figures(app)]
-    assert len(titles) == len(CHARTS[page])
+    shown = []
+    for label in TABS[page][1] if page in TABS else [None]:
+        if label is not None:
+            open_tab(app, page, label)
+        assert not app.error, [e.value for e in app.error]
+        assert all(f["data"] for f in figures(app)), "a chart of the sample story is empty"
+        shown += [f["layout"]["title"]["text"] for f in figures(app)]
+    assert len(shown) == len(CHARTS[page])
     for start in CHARTS[page]:
-        assert [t for t in titles if t.startswith(start)], (start, titles)
-    assert all(f["data"] for f in figures(app)), "a chart of the sample story is empty"
+        assert [t for t in shown if t.startswith(start)], (start, shown)
+
+
+@pytest.mark.parametrize("page", list(TABS))
+def test_a_page_computes_only_its_open_tab(app, page):
+    """A page switch draws the first tab; the others are drawn when opened."""
+    open_page(app, page)
+    first = {f["layout"]["title"]["text"] for f in figures(app)}
+    for label in TABS[page][1][1:]:
+        open_tab(app, page, label)
+        assert not first & {f["layout"]["title"]["text"] for f in figures(app)}
+    open_page(app, "methods")
+    assert {f["layout"]["title"]["text"] for f in figures(open_page(app, page))} == first
 
 
 def test_overview_compares_all_outlets_in_their_own_colours(app):
-    fig = figure(app, "How the outlets compare")
-    assert len(fig["data"]) == 4 * len(OUTLETS)
-    for trace in fig["data"]:
-        assert trace["marker"]["color"] == COLORS[trace["name"]]
-    (framing,) = figure(app, "Actor framing")["data"]
+    panels = figure(app, "How the outlets compare")["data"]
+    assert len(panels) == 4  # one bar per outlet in each panel
+    for trace in panels:
+        assert trace["y"] == OUTLETS
+        assert trace["marker"]["color"] == [COLORS[o] for o in OUTLETS]
+    (framing,) = figure(open_tab(app, "overview", "How they frame each actor"), "Actor framing")[
+        "data"
+    ]
     assert set(unwrap(framing["x"])) <= set(OUTLETS)
     assert "Khalifa Haftar" in framing["y"]
     cards = markdown_text(app)
@@ -76,19 +97,20 @@ def test_overview_compares_all_outlets_in_their_own_colours(app):
 
 
 def test_overview_offers_every_table_and_the_whole_result_as_downloads(app):
-    keys = {b.key for b in app.get("download_button")}
+    keys = {b.key for b in open_tab(app, "overview", "Tables").get("download_button")}
     assert {"ov_outlets_csv", "ov_articles_csv", "download_all"} <= keys
 
 
 def test_outlet_filter_applies_to_every_chart_and_keeps_colours(app):
     shown = [o for o in OUTLETS if not o.startswith("Outlet C")]
     outlet_widget(app).set_value(shown).run()
-    fig = figure(app, "How the outlets compare")
-    assert {t["name"] for t in fig["data"]} == set(shown)
-    assert all(t["marker"]["color"] == COLORS[t["name"]] for t in fig["data"])
+    for trace in figure(app, "How the outlets compare")["data"]:
+        assert trace["y"] == shown
+        assert trace["marker"]["color"] == [COLORS[o] for o in shown]
+    open_tab(app, "overview", "Tables")
     assert len(app.dataframe[0].value) == len(shown)  # the outlets table
     open_page(app, "readability")
-    boxes = figure(app, "Sentence length")
+    boxes = figure(open_tab(app, "readability", "Sentence lengths"), "Sentence length")
     assert [t["name"] for t in boxes["data"] if t["type"] == "box"] == shown
     open_page(app, "terms")
     density = figure(app, "Loaded terms per 100 words")
@@ -99,7 +121,7 @@ def test_outlet_filter_survives_a_page_switch(app):
     outlet_widget(app).set_value(OUTLETS[:2]).run()
     open_page(app, "sentiment")
     assert outlet_widget(app).value == OUTLETS[:2]
-    arc = figure(app, "Sentiment arc")
+    arc = figure(open_tab(app, "sentiment", "Through each article"), "Sentiment arc")
     assert {t["legendgroup"] for t in arc["data"]} == set(OUTLETS[:2])
 
 
@@ -115,7 +137,7 @@ def test_labels_page_shows_the_matrix_with_valence_colours(app):
 
 
 def test_terms_page_kwic_table_filters_by_voice(app):
-    open_page(app, "terms")
+    open_tab(open_page(app, "terms"), "terms", "Every hit in context")
     kwic = app.dataframe[0].value
     assert {"context_left", "text", "context_right", "term", "note"} <= set(kwic.columns)
     app.radio(key="tm_voice").set_value("own voice").run()
@@ -138,15 +160,15 @@ def test_side_by_side_highlights_escape_and_explain(app):
     assert "so-called" in columns[1]
 
 
-def test_long_tables_send_their_first_rows_and_say_so(app, monkeypatch):
-    from ui import page
-
-    monkeypatch.setattr(page, "TABLE_ROWS", 25)
-    at = open_page(app, "sentiment")
-    # most negative, most positive (10 rows each: shown whole), every sentence (cut)
-    assert [len(frame.value) for frame in at.dataframe] == [10, 10, 25]
-    notes = [c.value for c in at.caption if "the download has them all" in c.value]
-    assert len(notes) == 1 and notes[0].startswith("The first 25 of ")
+def test_tables_hold_every_row(app, sample_analysis):
+    """Every row is in the table (the browser fetches long ones as the user scrolls:
+    tests/e2e/test_long_tables.py)."""
+    at = open_tab(open_page(app, "sentiment"), "sentiment", "Sentence by sentence")
+    negative, positive, every = (frame.value for frame in at.dataframe)
+    assert (len(negative), len(positive)) == (10, 10)
+    assert len(every) == len(sample_analysis.sentences)
+    assert every["compound"].min() == negative["compound"].iloc[0]
+    assert positive["compound"].iloc[0] == every["compound"].max()
 
 
 def test_a_widget_that_shapes_a_chart_rebuilds_it(app):
@@ -157,7 +179,7 @@ def test_a_widget_that_shapes_a_chart_rebuilds_it(app):
     at.slider(key="ds_top").set_value(5).run()
     fewer = sum(len(t["y"]) for t in figure(at, "Distinctive words")["data"])
     assert fewer < bars
-    at = open_page(at, "sentiment")
+    at = open_tab(open_page(at, "sentiment"), "sentiment", "Through each article")
     arc = at.multiselect(key="st_arc_articles")
     first = arc.value[0]
     arc.set_value([first]).run()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from apptest_helpers import APP, figure, open_page, outlet_widget
+from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget
 from streamlit.testing.v1 import AppTest
 
 from framing.io import load_story
@@ -34,8 +34,8 @@ def test_uploaded_article_joins_the_story_and_every_chart(app):
     assert not app.exception and not app.error
     assert "Test Gazette" in outlet_widget(app).value
     fig = figure(app, "How the outlets compare")
-    assert "Test Gazette" in {t["name"] for t in fig["data"]}
-    open_page(app, "terms")
+    assert all("Test Gazette" in trace["y"] for trace in fig["data"])
+    open_tab(open_page(app, "terms"), "terms", "Every hit in context")
     assert "Test Gazette" in app.dataframe[0].value["outlet"].tolist()
 
 

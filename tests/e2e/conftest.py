@@ -16,9 +16,15 @@ from streamlit_browser import (
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def stories_dir(tmp_path_factory):
+    """Where the app of ``app_url`` lists and saves stories: a test may put one there."""
+    return tmp_path_factory.mktemp("stories")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, stories_dir):
     tmp = tmp_path_factory.mktemp("e2e")
-    env = {**os.environ, "SLANT_STORIES_DIR": str(tmp / "stories")}
+    env = {**os.environ, "SLANT_STORIES_DIR": str(stories_dir)}
     proc, url = start_streamlit(tmp / "streamlit.log", env)
     try:
         yield url

@@ -96,6 +96,16 @@ def wait_charts(page, count: int, timeout: int = 60_000) -> None:
     )
 
 
+def wait_tables(page, count: int, timeout: int = 60_000) -> None:
+    """``count`` tables (st.dataframe) on the page, each drawn on its canvas."""
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('[data-testid=\"stDataFrame\"]')]"
+        "   .filter(t => t.querySelector('canvas')).length === n",
+        arg=count,
+        timeout=timeout,
+    )
+
+
 def full_page_screenshot(page, path: Path) -> None:
     """Streamlit scrolls inside stMain: grow the viewport to the content, then shoot."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,17 +8,17 @@ import pytest
 from playwright.sync_api import expect
 from streamlit_browser import ARTIFACTS, ROOT, full_page_screenshot, wait_charts, wait_idle
 
-# url path -> (page heading, plotly charts on the page)
+# url path -> (page heading, plotly charts in each of its tabs, the first one open)
 PAGES = {
-    "": ("Overview", 3),
-    "labels": ("Labels", 1),
-    "terms": ("Loaded terms", 2),
-    "side_by_side": ("Side by side", 0),
-    "sentiment": ("Sentiment", 3),
-    "readability": ("Readability", 2),
-    "distinctive": ("Distinctive words", 1),
-    "lexicon": ("Lexicon", 0),
-    "methods": ("Methods", 0),
+    "": ("Overview", [1, 1, 1, 0]),
+    "labels": ("Labels", [1, 0, 0]),
+    "terms": ("Loaded terms", [2, 0]),
+    "side_by_side": ("Side by side", [0]),
+    "sentiment": ("Sentiment", [2, 1, 0]),
+    "readability": ("Readability", [1, 1, 0]),
+    "distinctive": ("Distinctive words", [1]),
+    "lexicon": ("Lexicon", [0, 0, 0, 0]),
+    "methods": ("Methods", [0]),
 }
 ARTICLE = (
     b"---\noutlet: Test Gazette\ntitle: Haftar rejects talks\n---\n"
@@ -32,16 +32,29 @@ def _open(page, app_url, path):
     page.goto(f"{app_url}/{path}")
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=60_000)
     wait_idle(page)
-    wait_charts(page, charts)
+    wait_charts(page, charts[0])
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_renders_its_charts(page, app_url, path):
+def test_every_page_and_tab_renders_its_charts(page, app_url, path):
     _open(page, app_url, path)
-    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(PAGES[path][1])
-    full_page_screenshot(page, ARTIFACTS / f"page-{path or 'overview'}.png")
+    charts = PAGES[path][1]
+    tabs = page.locator('[data-testid="stMain"]').get_by_role("tab")
+    expect(tabs).to_have_count(len(charts) if len(charts) > 1 else 0)
+    name = path or "overview"
+    for i, count in enumerate(charts):
+        if i:
+            tabs.nth(i).click()
+            expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
+            wait_idle(page)
+            wait_charts(page, count)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(count)
+        full_page_screenshot(page, ARTIFACTS / f"page-{name}-{i}.png")
     if not path:
+        tabs.first.click()
+        wait_idle(page)
+        wait_charts(page, charts[0])
         full_page_screenshot(page, ROOT / "docs" / "screenshots" / "overview.png")
     assert page.errors == []
 
@@ -55,7 +68,9 @@ def test_switching_page_in_the_sidebar_keeps_the_outlet_filter(page, app_url):
     sidebar.get_by_role("link", name="Readability").click()
     expect(page.get_by_role("heading", name="Readability", exact=True)).to_be_visible()
     wait_idle(page)
-    wait_charts(page, 2)
+    page.get_by_role("tab", name="Sentence lengths").click()
+    wait_idle(page)
+    wait_charts(page, 1)
     expect(sidebar.locator('[data-tag][aria-label^="Outlet C"]')).to_have_count(0)
     boxes = page.locator(".js-plotly-plot .boxlayer .trace")
     expect(boxes).to_have_count(4)
@@ -89,7 +104,7 @@ def test_uploaded_article_is_analysed_and_its_markup_stays_text(page, app_url):
     expect(page.locator(".slant .card", has_text="Test Gazette")).to_be_visible(timeout=60_000)
     expect(sidebar.locator('[data-testid="stAlertContentError"]')).to_contain_text("empty.txt")
     wait_idle(page)
-    wait_charts(page, 3)
+    wait_charts(page, PAGES[""][1][0])
     sidebar.get_by_role("link", name="Side by side").click()
     expect(page.get_by_role("heading", name="Side by side", exact=True)).to_be_visible()
     wait_idle(page)

@@ -169,6 +169,12 @@ def test_no_payload_runs_or_becomes_an_element_on_any_page(watched, hostile_url,
     # The files with hostile names that did not load are listed.
     expect(sidebar.get_by_text("2 inputs of this story were not loaded")).to_be_visible()
     _assert_nothing_ran(watched, path or "overview")
+    tabs = watched.locator('[data-testid="stMain"]').get_by_role("tab")
+    for i in range(1, tabs.count()):  # every tab draws its own charts and tables
+        tabs.nth(i).click()
+        expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
+        _settle(watched)
+        _assert_nothing_ran(watched, f"{path or 'overview'}, tab {i}")
 
 
 def test_side_by_side_shows_the_payloads_as_text(watched, hostile_url):

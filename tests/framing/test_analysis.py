@@ -3,7 +3,13 @@ import math
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.analysis import ARTICLE_COLUMNS, _mentions_by_sentence, analyze_story
+from framing.analysis import (
+    ARTICLE_COLUMNS,
+    _mentions_by_sentence,
+    analyze_story,
+    find_story_lexicon_files,
+)
+from framing.lexicon import find_lexicon_file
 from framing.models import Article, Mention, Sentence, Story
 from framing.text import split_sentences
 
@@ -144,3 +150,23 @@ def test_mentions_by_sentence():
     edge = Mention("a", "y", 20, 24, "Then", False)
     end = Mention("a", "z", 39, 40, " ", False)
     assert _mentions_by_sentence(sentences, [edge, erdogan, end]) == [[], [edge, erdogan]]
+
+
+@pytest.mark.parametrize(
+    ("lexicons", "in_folder", "expected"),
+    [
+        ((), (), ["loaded_language"]),  # a story that names none gets the generic one
+        (("loaded_language", "libya"), (), ["loaded_language", "libya"]),
+        (("libya",), ("libya",), ["folder:libya"]),  # the story's own copy wins
+    ],
+)
+def test_story_lexicon_files(tmp_path, lexicons, in_folder, expected):
+    for name in in_folder:
+        (tmp_path / f"{name}.csv").write_text(find_lexicon_file(name).read_text())
+    story = Story("s", "S", "", (), lexicons=lexicons, folder=str(tmp_path))
+    wanted = [
+        tmp_path / f"{n.removeprefix('folder:')}.csv" if n.startswith("folder:")
+        else find_lexicon_file(n)
+        for n in expected
+    ]  # fmt: skip
+    assert list(find_story_lexicon_files(story)) == wanted

@@ -61,18 +61,25 @@ def test_outlet_comparison_has_one_bar_per_outlet_and_metric_in_outlet_colours()
         quote_share=[0.3, 0.1],
     )
     fig = charts.build_outlet_comparison_figure(outlets, COLORS)
-    assert len(fig.data) == 8
-    alpha = [t for t in fig.data if t.name == "Alpha"]
-    assert [t.x[0] for t in alpha] == [1.5, -0.2, 12.0, 0.3]
-    assert {t.marker.color for t in alpha} == {COLORS["Alpha"]}
-    assert {t.y[0] for t in alpha} == {"Alpha"}  # named on the axis, no legend needed
-    assert alpha[3].text == ("30%",)
+    assert len(fig.data) == 4  # one trace per panel
+    assert [t.x for t in fig.data] == [(1.5, 0.5), (-0.2, 0.1), (12.0, 9.0), (0.3, 0.1)]
+    assert {t.y for t in fig.data} == {("Alpha", "Beta")}  # named on the axis, no legend
+    assert {t.marker.color for t in fig.data} == {(COLORS["Alpha"], COLORS["Beta"])}
+    assert fig.data[3].text == ("30%", "10%")
+    assert fig.data[1].text == ("-0.20", "0.10")
+
+
+def test_metric_panels_escape_outlet_names_in_the_hover():
+    outlets = pd.DataFrame({"outlet": ["<b>Alpha</b>"], "sentiment_mean": [0.1]})
+    (trace,) = charts.build_outlet_comparison_figure(outlets, COLORS).data
+    assert trace.customdata == ("&lt;b&gt;Alpha&lt;/b&gt;",)
+    assert trace.hovertemplate == "%{customdata}: %{text}<extra></extra>"
 
 
 def test_metric_panels_skip_missing_and_all_nan_columns():
     outlets = _outlets(sentiment_mean=[0.1, 0.2], quote_share=[math.nan, math.nan])
     fig = charts.build_outlet_comparison_figure(outlets, COLORS)
-    assert len(fig.data) == 2
+    assert len(fig.data) == 1
     assert [a.text for a in fig.layout.annotations] == ["Sentiment<br>(mean, −1 … +1)"]
 
 
@@ -271,6 +278,14 @@ def test_sentence_length_one_box_per_outlet_with_its_long_sentences_as_points():
     ]
     points = [t for t in fig.data if t.type == "scatter"]
     assert [(t.name, tuple(t.y)) for t in points] == [("Alpha", ()), ("Beta", (40,))]
+
+
+def test_sentence_length_draws_one_point_per_long_length_with_its_count():
+    lengths = [7] * 20 + [40, 40, 40, 55]
+    sentences = _sentences([("a1", "Beta", i, "x", w, 0, False) for i, w in enumerate(lengths)])
+    (point,) = [t for t in charts.build_sentence_length_figure(sentences, COLORS).data
+                if t.type == "scatter"]  # fmt: skip
+    assert (tuple(point.y), tuple(point.customdata)) == ((40, 55), (3, 1))
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from framing.lexicon import (
     add_label,
     decode_lexicon_bytes,
     find_lexicon_file,
+    find_lexicon_files,
     find_lexicon_problems,
     lexicon_to_csv,
     lexicon_to_frame,
@@ -264,6 +265,19 @@ def test_search_dirs_come_before_shipped_lexicons(tmp_path):
         "warlord",
         "thug",
     ]
+
+
+def test_find_lexicon_files_names_what_load_lexicons_reads(tmp_path):
+    (tmp_path / "libya.csv").write_text(_csv("term,warlord,,name_calling,,,-2,why"))
+    shipped = find_lexicon_file("loaded_language")
+    assert find_lexicon_files(["libya", "loaded_language"], tmp_path) == (
+        tmp_path / "libya.csv",
+        shipped,
+    )
+    assert find_lexicon_files(["libya"]) == (find_lexicon_file("libya"),)
+    assert find_lexicon_files([]) == ()
+    with pytest.raises(LexiconError, match="^nosuch: no such lexicon"):
+        find_lexicon_files(["libya", "nosuch"], tmp_path)
 
 
 def test_missing_lexicon_names_what_was_looked_for(tmp_path):

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from framing import charts
-from ui.page import View, render_chart, render_table, start_page
+from ui.page import View, build_shared, render_chart, render_table, start_page
+
+
+def _by_outlet_and_z(distinctive: pd.DataFrame, only_significant: bool) -> pd.DataFrame:
+    """Each outlet's words, the most distinctive first."""
+    if only_significant:
+        distinctive = distinctive[distinctive["significant"].astype(bool)]
+    return distinctive.sort_values(["outlet", "z"], ascending=[True, False])
 
 
 def render_distinctive(view: View) -> None:
@@ -20,10 +28,8 @@ def render_distinctive(view: View) -> None:
         "may be chance; with few articles per outlet most words are."
     )
     only = st.toggle("Only significant words", value=False, key="ds_only")
-    table = distinctive[distinctive["significant"].astype(bool)] if only else distinctive
-    render_table(
-        table.sort_values(["outlet", "z"], ascending=[True, False]), "distinctive words", "ds_table"
-    )
+    table = build_shared(view, "ds_sorted", _by_outlet_and_z, distinctive, only, depends_on=(only,))
+    render_table(table, "distinctive words", "ds_table")
 
 
 render_distinctive(

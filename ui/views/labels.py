@@ -6,12 +6,12 @@ import streamlit as st
 
 from framing import charts
 from ui import html
-from ui.page import View, render_chart, render_table, start_page
+from ui.page import View, build_shared, render_chart, render_table, render_tabs, start_page
 
 MATRIX_ACTORS = 25  # rows of the label matrix; more stop being readable
 
 
-def render_labels(view: View) -> None:
+def render_matrix(view: View) -> None:
     labels = view.table("labels")
     table = view.table("label_table")
     if labels.empty:
@@ -20,11 +20,15 @@ def render_labels(view: View) -> None:
     st.html(html.legend_html())
     entities = list(dict.fromkeys(table["entity"]))
     shown = entities[:MATRIX_ACTORS]
-    st.html(html.label_matrix_html(labels, shown, view.outlets, view.colors))
+    st.html(
+        build_shared(
+            view, "lb_matrix", html.label_matrix_html, labels, shown, view.outlets, view.colors
+        )
+    )
     if len(entities) > len(shown):
         st.caption(
             f"The {len(shown)} of {len(entities)} actors the outlets name most differently; "
-            "every actor is in the tables below."
+            "every actor is in the tables of the other tabs."
         )
     unknown = int((~labels["known"].astype(bool)).sum())
     if unknown:
@@ -34,11 +38,27 @@ def render_labels(view: View) -> None:
         )
         st.page_link("ui/views/lexicon.py", label="Score a label on the Lexicon page", icon="✏️")
     render_chart(view, "lb_spread", charts.build_label_valence_figure, table, view.colors)
-    st.subheader("Labels by actor and outlet")
+
+
+def render_by_actor(view: View) -> None:
     st.caption("Sorted by spread: the actors the outlets name most differently come first.")
-    render_table(table, "label table", "lb_summary")
-    st.subheader("Every label, with where it was found")
-    render_table(labels, "labels", "lb_all")
+    render_table(view.table("label_table"), "label table", "lb_summary")
+
+
+def render_every_label(view: View) -> None:
+    st.caption("Every label, with the article and the characters where it was found.")
+    render_table(view.table("labels"), "labels", "lb_all")
+
+
+def render_labels(view: View) -> None:
+    render_tabs(
+        "lb_tab",
+        {
+            "Label matrix": lambda: render_matrix(view),
+            "Labels by actor and outlet": lambda: render_by_actor(view),
+            "Every label": lambda: render_every_label(view),
+        },
+    )
 
 
 render_labels(

@@ -10,7 +10,7 @@ import streamlit as st
 
 from framing import charts
 from ui import html
-from ui.page import View, render_chart, render_table, start_page
+from ui.page import View, build_shared, render_chart, render_table, render_tabs, start_page
 
 
 def _number(value: float, fmt: str) -> str:
@@ -81,21 +81,49 @@ def _highlights(view: View) -> list[str]:
     return lines
 
 
-def render_overview(view: View) -> None:
-    st.html(_cards_html(view))
-    lines = _highlights(view)
-    if lines:
-        st.markdown("**What stands out**\n" + "\n".join(lines))
-    outlets, framing, voices = (view.table(name) for name in ("outlets", "actor_framing", "voices"))
-    render_chart(view, "ov_compare", charts.build_outlet_comparison_figure, outlets, view.colors)
-    render_chart(view, "ov_framing", charts.build_actor_framing_figure, framing, view.colors)
+def render_compare(view: View) -> None:
     render_chart(
-        view, "ov_voices", charts.build_voices_figure, voices, view.colors, view.actor_names
+        view,
+        "ov_compare",
+        charts.build_outlet_comparison_figure,
+        view.table("outlets"),
+        view.colors,
     )
+
+
+def render_framing(view: View) -> None:
+    framing = view.table("actor_framing")
+    render_chart(view, "ov_framing", charts.build_actor_framing_figure, framing, view.colors)
+
+
+def render_voices(view: View) -> None:
+    render_chart(
+        view, "ov_voices", charts.build_voices_figure, view.table("voices"), view.colors,
+        view.actor_names,
+    )  # fmt: skip
+
+
+def render_tables(view: View) -> None:
     st.subheader("Outlets")
     render_table(view.table("outlets"), "outlets", "ov_outlets")
     st.subheader("Articles")
     render_table(view.table("articles"), "articles", "ov_articles")
+
+
+def render_overview(view: View) -> None:
+    st.html(build_shared(view, "ov_cards", _cards_html, view))
+    lines = build_shared(view, "ov_highlights", _highlights, view)
+    if lines:
+        st.markdown("**What stands out**\n" + "\n".join(lines))
+    render_tabs(
+        "ov_tab",
+        {
+            "How the outlets compare": lambda: render_compare(view),
+            "How they frame each actor": lambda: render_framing(view),
+            "Whom they quote": lambda: render_voices(view),
+            "Tables": lambda: render_tables(view),
+        },
+    )
 
 
 render_overview(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from framing import charts
-from ui.page import View, render_chart, render_table, start_page
+from ui.page import View, render_chart, render_table, render_tabs, start_page
 
 COLUMNS = [
     "outlet", "article_id", "title", "words", "sentences", "words_per_sentence",
@@ -14,12 +12,29 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def render_readability(view: View) -> None:
-    outlets, sentences = view.table("outlets"), view.table("sentences")
+def render_indices(view: View) -> None:
+    outlets = view.table("outlets")
     render_chart(view, "rd_index", charts.build_readability_figure, outlets, view.colors)
+
+
+def render_lengths(view: View) -> None:
+    sentences = view.table("sentences")
     render_chart(view, "rd_lengths", charts.build_sentence_length_figure, sentences, view.colors)
-    st.subheader("Per article")
+
+
+def render_articles(view: View) -> None:
     render_table(view.table("articles")[COLUMNS], "readability", "rd_articles")
+
+
+def render_readability(view: View) -> None:
+    render_tabs(
+        "rd_tab",
+        {
+            "Indices by outlet": lambda: render_indices(view),
+            "Sentence lengths": lambda: render_lengths(view),
+            "Per article": lambda: render_articles(view),
+        },
+    )
 
 
 render_readability(

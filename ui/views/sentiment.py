@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from framing import charts
-from ui.page import View, render_chart, render_table, start_page
+from ui.page import View, build_shared, render_chart, render_table, render_tabs, start_page
 
 ARC_DEFAULT = 12  # more lines than this make the arc chart unreadable
 
@@ -19,10 +19,21 @@ def _build_arc_figure(
     return charts.build_sentiment_arc_figure(shown, colors, titles)
 
 
-def render_sentiment(view: View) -> None:
+def _extremes(sentences: pd.DataFrame, n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``n`` most negative sentences (most negative first) and the ``n`` most positive
+    (most positive first); ties in story order."""
+    columns = ["text", "compound", "outlet", "in_quote", "actors", "article_id", "index"]
+    ranked = sentences.sort_values("compound", kind="stable")[columns]
+    return ranked.head(n), ranked.tail(n).iloc[::-1]
+
+
+def render_by_outlet(view: View) -> None:
     outlets, actors = view.table("outlets"), view.table("actor_sentiment")
     render_chart(view, "st_outlets", charts.build_sentiment_outlet_figure, outlets, view.colors)
     render_chart(view, "st_actors", charts.build_actor_sentiment_figure, actors, view.colors)
+
+
+def render_arc(view: View) -> None:
     sentences = view.table("sentences")
     titles = view.titles
     ids = sentences["article_id"].unique().tolist()  # in story order
@@ -37,19 +48,28 @@ def render_sentiment(view: View) -> None:
         view, "st_arc", _build_arc_figure, sentences, tuple(chosen), view.colors, titles,
         depends_on=tuple(chosen),
     )  # fmt: skip
+
+
+def render_sentences(view: View) -> None:
+    sentences = view.table("sentences")
     st.subheader("The most negative and most positive sentences")
-    columns = ["text", "compound", "outlet", "in_quote", "actors", "article_id", "index"]
-    ranked = sentences.sort_values("compound", kind="stable")[columns]
+    negative, positive = build_shared(view, "st_extremes", _extremes, sentences)
     wide_text = {"text": st.column_config.TextColumn("sentence", width="large")}
-    render_table(ranked.head(10), "most negative sentences", "st_negative", column_config=wide_text)
-    render_table(
-        ranked.tail(10).iloc[::-1],
-        "most positive sentences",
-        "st_positive",
-        column_config=wide_text,
-    )
+    render_table(negative, "most negative sentences", "st_negative", column_config=wide_text)
+    render_table(positive, "most positive sentences", "st_positive", column_config=wide_text)
     st.subheader("Every sentence")
     render_table(sentences, "sentences", "st_sentences")
+
+
+def render_sentiment(view: View) -> None:
+    render_tabs(
+        "st_tab",
+        {
+            "By outlet and actor": lambda: render_by_outlet(view),
+            "Through each article": lambda: render_arc(view),
+            "Sentence by sentence": lambda: render_sentences(view),
+        },
+    )
 
 
 render_sentiment(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing import charts
-from ui.page import View, render_chart, render_table, start_page
+from ui.page import View, render_chart, render_table, render_tabs, start_page
 
 VOICES = {"all": None, "own voice": False, "in quotes": True}
 KWIC_COLUMNS = [
@@ -14,13 +14,15 @@ KWIC_COLUMNS = [
 ]  # fmt: skip
 
 
-def render_terms(view: View) -> None:
-    terms = view.table("terms")
-    render_chart(view, "tm_heatmap", charts.build_term_heatmap_figure, terms)
+def render_by_outlet(view: View) -> None:
+    render_chart(view, "tm_heatmap", charts.build_term_heatmap_figure, view.table("terms"))
     render_chart(
         view, "tm_density", charts.build_term_density_figure, view.table("outlets"), view.colors
     )
-    st.subheader("Every hit in context")
+
+
+def render_in_context(view: View) -> None:
+    terms = view.table("terms")
     loaded = terms[terms["loaded"].astype(bool)]
     a, b, c = st.columns(3)
     chosen = a.multiselect("Terms", sorted(loaded["term"].unique()), key="tm_terms")
@@ -44,6 +46,16 @@ def render_terms(view: View) -> None:
             "context_left": st.column_config.TextColumn("left context", width="medium"),
             "text": st.column_config.TextColumn("term in text"),
             "context_right": st.column_config.TextColumn("right context", width="medium"),
+        },
+    )
+
+
+def render_terms(view: View) -> None:
+    render_tabs(
+        "tm_tab",
+        {
+            "By outlet": lambda: render_by_outlet(view),
+            "Every hit in context": lambda: render_in_context(view),
         },
     )
 
