@@ -14,7 +14,7 @@ from framing.charts import UNKNOWN_COLOR, VALENCE_COLORS
 from framing.models import QuoteSpan
 
 # Label chips per matrix cell: in a story of thousands of articles an outlet can use
-# hundreds of labels for one actor; the label tables below the matrix list them all.
+# hundreds of labels for one actor; the label tables in the other tabs list them all.
 CELL_CHIPS = 12
 VALENCE_WORDS = {
     -2: "strongly unfavourable",
