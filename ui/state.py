@@ -4,8 +4,10 @@ stories live."""
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -15,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ROOT = ROOT / "data" / "stories"
 SAMPLE_SLUG = "libya-ceasefire-2020"
 STORIES_DIR_ENV = "SLANT_STORIES_DIR"
+
+T = TypeVar("T")
 
 # Widget keys (kept here so that tests and pages name the same widgets).
 STORY = "story_folder"
@@ -37,6 +41,7 @@ HIDDEN = "hidden_outlets"  # {story folder: {outlet, ...}} the user chose not to
 PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overwrite
 NOTICE = "notice"  # one-shot message shown after a rerun, e.g. "Saved to ..."
 SELECTION = "selection"
+KEPT = "kept"  # {widget key: the value the user last gave that widget}
 
 
 @dataclass(frozen=True)
@@ -70,3 +75,26 @@ def set_selection(selection: Selection) -> None:
 def get_selection() -> Selection:
     """The Selection the sidebar made in this run (the sidebar runs before every page)."""
     return st.session_state[SELECTION]
+
+
+def kept(key: str, default: T, options: Collection) -> T:
+    """The value the user last gave the widget ``key`` (see ``keep``), else ``default``.
+
+    Streamlit forgets a widget it did not draw, e.g. one in a closed tab: give this as the
+    widget's default and ``keep`` as its on_change, and the choice comes back with the tab.
+    Items no longer among ``options`` (another story, outlets hidden) are dropped; when none
+    is left of a choice, ``default`` is used.
+    """
+    if key not in st.session_state.get(KEPT, {}):
+        return default
+    value = st.session_state[KEPT][key]
+    if isinstance(value, list):
+        left = [item for item in value if item in options]
+        return left if left or not value else default
+    return value if value in options else default
+
+
+def keep(key: str) -> None:
+    """on_change of a widget whose value ``kept`` gives back."""
+    value = st.session_state[key]
+    st.session_state.setdefault(KEPT, {})[key] = list(value) if isinstance(value, list) else value

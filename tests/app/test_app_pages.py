@@ -192,3 +192,32 @@ def test_a_shared_figure_is_sent_unchanged_on_every_visit(app):
     first = figures(open_page(app, "readability"))
     open_page(app, "overview")
     assert figures(open_page(app, "readability")) == first
+
+
+def test_a_choice_in_a_closed_tab_comes_back_with_it(app):
+    at = open_tab(open_page(app, "sentiment"), "sentiment", "Through each article")
+    first = at.multiselect(key="st_arc_articles").value[0]
+    at.multiselect(key="st_arc_articles").set_value([first]).run()
+    open_tab(at, "sentiment", "Sentence by sentence")
+    open_tab(at, "sentiment", "Through each article")
+    assert at.multiselect(key="st_arc_articles").value == [first]
+    assert len(figure(at, "Sentiment arc")["data"]) == 1
+    at = open_tab(open_page(at, "terms"), "terms", "Every hit in context")
+    at.radio(key="tm_voice").set_value("own voice").run()
+    at.multiselect(key="tm_cat").set_value(["distancing"]).run()
+    open_tab(open_tab(at, "terms", "By outlet"), "terms", "Every hit in context")
+    assert at.radio(key="tm_voice").value == "own voice"
+    assert at.multiselect(key="tm_cat").value == ["distancing"]
+    assert set(at.dataframe[0].value["category"]) == {"distancing"}
+
+
+def test_a_kept_choice_gone_from_the_options_falls_back_to_the_default(app):
+    at = open_tab(open_page(app, "sentiment"), "sentiment", "Through each article")
+    default = at.multiselect(key="st_arc_articles").value
+    at.multiselect(key="st_arc_articles").set_value(["000_027106809507258a"]).run()
+    open_tab(at, "sentiment", "By outlet and actor")
+    outlet_widget(at).set_value(OUTLETS[1:]).run()  # hides the chosen article's outlet
+    open_tab(at, "sentiment", "Through each article")
+    assert at.multiselect(key="st_arc_articles").value == [
+        a for a in default if a != "000_027106809507258a"
+    ]

@@ -77,6 +77,28 @@ def test_switching_page_in_the_sidebar_keeps_the_outlet_filter(page, app_url):
     assert page.errors == []
 
 
+def test_a_choice_in_a_tab_survives_closing_the_tab(page, app_url):
+    _open(page, app_url, "sentiment")
+    page.get_by_role("tab", name="Through each article").click()
+    wait_idle(page)
+    wait_charts(page, 1)
+    arc = page.locator('[data-testid="stMultiSelect"]', has_text="Articles in the arc")
+    chips = arc.locator("[data-tag]")
+    expect(chips).to_have_count(5)
+    chips.first.get_by_role("button").click()  # remove the first article
+    expect(chips).to_have_count(4)
+    wait_idle(page)
+    page.get_by_role("tab", name="Sentence by sentence").click()
+    wait_idle(page)
+    expect(arc).to_have_count(0)
+    page.get_by_role("tab", name="Through each article").click()
+    wait_idle(page)
+    wait_charts(page, 1)
+    expect(chips).to_have_count(4)
+    expect(page.locator(".js-plotly-plot .scatterlayer .trace")).to_have_count(4)
+    assert page.errors == []
+
+
 def test_side_by_side_highlights_are_explained_and_text_is_escaped(page, app_url):
     _open(page, app_url, "side_by_side")
     articles = page.locator(".slant .article")

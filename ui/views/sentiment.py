@@ -7,9 +7,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from framing import charts
+from ui import state
 from ui.page import View, build_shared, render_chart, render_table, render_tabs, start_page
 
 ARC_DEFAULT = 12  # more lines than this make the arc chart unreadable
+ARC_KEY = "st_arc_articles"
 
 
 def _build_arc_figure(
@@ -40,9 +42,11 @@ def render_arc(view: View) -> None:
     chosen = st.multiselect(
         "Articles in the arc",
         ids,
-        default=ids[:ARC_DEFAULT],
+        default=state.kept(ARC_KEY, ids[:ARC_DEFAULT], set(ids)),
         format_func=lambda a: f"{titles.get(a, a)} ({a})",
-        key="st_arc_articles",
+        key=ARC_KEY,
+        on_change=state.keep,
+        args=(ARC_KEY,),
     )
     render_chart(
         view, "st_arc", _build_arc_figure, sentences, tuple(chosen), view.colors, titles,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing import charts
+from ui import state
 from ui.page import View, render_chart, render_table, render_tabs, start_page
 
 VOICES = {"all": None, "own voice": False, "in quotes": True}
@@ -21,13 +22,33 @@ def render_by_outlet(view: View) -> None:
     )
 
 
+def _kept_multiselect(column, label: str, options: list[str], key: str) -> list[str]:
+    """A filter that keeps its choice while its tab is closed."""
+    return column.multiselect(
+        label,
+        options,
+        default=state.kept(key, [], set(options)),
+        key=key,
+        on_change=state.keep,
+        args=(key,),
+    )
+
+
 def render_in_context(view: View) -> None:
     terms = view.table("terms")
     loaded = terms[terms["loaded"].astype(bool)]
     a, b, c = st.columns(3)
-    chosen = a.multiselect("Terms", sorted(loaded["term"].unique()), key="tm_terms")
-    categories = b.multiselect("Categories", sorted(loaded["category"].unique()), key="tm_cat")
-    voice = c.radio("Voice", list(VOICES), horizontal=True, key="tm_voice")
+    chosen = _kept_multiselect(a, "Terms", sorted(loaded["term"].unique()), "tm_terms")
+    categories = _kept_multiselect(b, "Categories", sorted(loaded["category"].unique()), "tm_cat")
+    voice = c.radio(
+        "Voice",
+        list(VOICES),
+        index=list(VOICES).index(state.kept("tm_voice", "all", VOICES)),
+        horizontal=True,
+        key="tm_voice",
+        on_change=state.keep,
+        args=("tm_voice",),
+    )
     if chosen:
         loaded = loaded[loaded["term"].isin(chosen)]
     if categories:
