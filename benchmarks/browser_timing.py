@@ -127,10 +127,9 @@ def _warm(page, url: str, slug: str, repeats: int) -> list[tuple[str, float]]:
         loads.append(_open(page, url, slug))
         for title, charts in PAGES:
             switches[title].append(_switch(page, title, charts))
-            for (tab_page, label), seconds in tabs.items():
+            for tab_page, label, tab_charts, tables in TABS:
                 if tab_page == title:
-                    _, _, tab_charts, tables = next(t for t in TABS if t[:2] == (title, label))
-                    seconds.append(_tab(page, label, tab_charts, tables))
+                    tabs[(title, label)].append(_tab(page, label, tab_charts, tables))
     rows.append(("load -> Overview charts (cached in memory)", statistics.median(loads)))
     for title, seconds in switches.items():
         rows.append((f"switch -> {title} charts, first visit", seconds[0]))
