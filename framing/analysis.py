@@ -17,12 +17,21 @@ import pandas as pd
 from framing.distinctive import score_distinctive_words
 from framing.entities import build_label_table, find_discovered_actors, find_labels, scan_story
 from framing.lexicon import find_lexicon_files, load_lexicons
-from framing.models import Article, Label, Lexicon, Mention, QuoteSpan, Sentence, Story, TermHit
+from framing.models import (
+    Article,
+    Attribution,
+    Lexicon,
+    Mention,
+    Sentence,
+    Story,
+    TermHit,
+)
 from framing.readability import score_readability
+from framing.reading import Progress, Reading, read_texts
 from framing.sentiment import score_sentences, score_sentiment_summary, score_targets_sentiment
 from framing.terms import find_actor_mentions, find_lexicon_matches, find_term_hits
-from framing.text import count_words, find_quotes, split_sentences, tokenize
-from framing.voices import attribute_quotes, score_voices
+from framing.text import count_words, tokenize
+from framing.voices import find_attributions, resolve_speakers, score_voices
 
 CONTEXT_CHARS = 60
 
@@ -52,7 +61,14 @@ ACTOR_SENTIMENT_COLUMNS = [
     "article_id", "outlet", "actor", "actor_name", "sentences", "mean_compound",
     "target_sentiment",
 ]  # fmt: skip
-VOICE_COLUMNS = ["article_id", "outlet", "speaker", "camp", "quotes", "quoted_words", "share"]
+VOICE_COLUMNS = [
+    "article_id", "outlet", "speaker", "speaker_name", "camp", "quotes", "direct", "indirect",
+    "quoted_words", "share",
+]  # fmt: skip
+QUOTE_COLUMNS = [
+    "article_id", "outlet", "start", "end", "text", "direct", "cue", "speaker", "speaker_name",
+    "speaker_text", "speaker_start", "speaker_end", "cue_start", "cue_end",
+]  # fmt: skip
 CLEANING_COLUMNS = ["article_id", "outlet", "start", "end", "text", "reason"]
 UNATTRIBUTED = "(unattributed)"
 # A story that names no lexicon (a single file, a bulk file) is scored with the generic one.
@@ -76,6 +92,7 @@ class StoryAnalysis:
     actor_framing: pd.DataFrame
     actor_sentiment: pd.DataFrame
     voices: pd.DataFrame
+    quotes: pd.DataFrame
     distinctive: pd.DataFrame
     cleaning: pd.DataFrame
 
@@ -90,7 +107,7 @@ TABLE_NAMES = tuple(f.name for f in fields(StoryAnalysis) if f.name not in ("sto
 
 @dataclass(frozen=True)
 class _ArticleParts:
-    quotes: list[QuoteSpan]
+    speech: list[Attribution]  # with speakers
     mentions: list[Mention]
     hits: list[TermHit]
     sentences: list[Sentence]
@@ -136,17 +153,40 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else math.nan
 
 
-def _article_parts(article: Article, lexicon: Lexicon) -> _ArticleParts:
+def _article_parts(article: Article, reading: Reading, lexicon: Lexicon) -> _ArticleParts:
     text = article.text
-    quotes = find_quotes(text)
+    speech = find_attributions(reading)
     matches = find_lexicon_matches(text, lexicon)
-    mentions = find_actor_mentions(article, lexicon, quotes, matches)
-    quotes = attribute_quotes(text, quotes, mentions)
-    sentences = split_sentences(text)
-    hits = find_term_hits(article, lexicon, quotes, mentions, matches, sentences)
+    mentions = find_actor_mentions(article, lexicon, speech, matches)
+    speech = resolve_speakers(speech, mentions, text)
+    sentences = list(reading.sentences)
+    hits = find_term_hits(article, lexicon, speech, mentions, matches, sentences)
     compounds = score_sentences([s.text for s in sentences])
     sentence_mentions = _mentions_by_sentence(sentences, mentions)
-    return _ArticleParts(quotes, mentions, hits, sentences, compounds, sentence_mentions)
+    return _ArticleParts(speech, mentions, hits, sentences, compounds, sentence_mentions)
+
+
+def _speech_words(text: str, speech: Sequence[Attribution]) -> int:
+    """Words inside reported speech, each counted once where contents nest or overlap."""
+    words = 0
+    covered = -1
+    for attribution in sorted(speech, key=lambda a: a.start):
+        start = max(attribution.start, covered)
+        if start < attribution.end:
+            words += count_words(text[start : attribution.end])
+        covered = max(covered, attribution.end)
+    return words
+
+
+def _speech_chars(start: int, end: int, speech: Sequence[Attribution]) -> int:
+    """Characters of [start, end) inside reported speech."""
+    covered, chars = start, 0
+    for attribution in sorted(speech, key=lambda a: a.start):
+        lo, hi = max(attribution.start, covered), min(attribution.end, end)
+        if lo < hi:
+            chars += hi - lo
+            covered = hi
+    return chars
 
 
 def _mentions_by_sentence(
@@ -181,7 +221,7 @@ def _camp_tilt(hits: Sequence[TermHit], scoring: _Scoring) -> float:
 def _article_row(article: Article, parts: _ArticleParts, scoring: _Scoring) -> dict:
     text = article.text
     words = count_words(text)
-    quoted_words = sum(count_words(text[q.start : q.end]) for q in parts.quotes)
+    quoted_words = _speech_words(text, parts.speech)
     loaded = [h for h in parts.hits if is_loaded(h)]
     in_quote = sum(h.in_quote for h in loaded)
     sentiment = score_sentiment_summary(parts.compounds)
@@ -238,9 +278,7 @@ def _sentence_rows(article: Article, parts: _ArticleParts) -> list[dict]:
     for index, (sentence, compound, inside) in enumerate(
         zip(parts.sentences, parts.compounds, parts.sentence_mentions, strict=True)
     ):
-        quoted = sum(
-            max(0, min(q.end, sentence.end) - max(q.start, sentence.start)) for q in parts.quotes
-        )
+        quoted = _speech_chars(sentence.start, sentence.end, parts.speech)
         actors = sorted({m.actor for m in inside})
         rows.append(
             {"article_id": article.id, "outlet": article.outlet, "index": index,
@@ -288,16 +326,35 @@ def _actor_rows(
     return framing, sentiment
 
 
+def _speaker_name(speaker: str | None, source_text: str, scoring: _Scoring) -> str:
+    if speaker is not None:
+        return scoring.names.get(speaker, speaker)
+    return " ".join(source_text.split()) or UNATTRIBUTED
+
+
 def _voice_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> list[dict]:
     camps = scoring.camps
-    voices = score_voices(article.text, parts.quotes)
-    total = sum(words for _, words in voices.values())
+    voices = score_voices(article.text, parts.speech)
+    total = sum(words for _, _, words in voices.values())
     return [
-        {"article_id": article.id, "outlet": article.outlet,
-         "speaker": speaker if speaker is not None else UNATTRIBUTED,
-         "camp": camps.get(speaker), "quotes": quotes, "quoted_words": words,
-         "share": words / total if total else math.nan}
-        for speaker, (quotes, words) in voices.items()
+        {"article_id": article.id, "outlet": article.outlet, "speaker": speaker or "",
+         "speaker_name": _speaker_name(speaker, source, scoring), "camp": camps.get(speaker),
+         "quotes": direct + indirect, "direct": direct, "indirect": indirect,
+         "quoted_words": words, "share": words / total if total else math.nan}
+        for (speaker, source), (direct, indirect, words) in voices.items()
+    ]  # fmt: skip
+
+
+def _quote_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> list[dict]:
+    text = article.text
+    return [
+        {"article_id": article.id, "outlet": article.outlet, "start": a.start, "end": a.end,
+         "text": text[a.start : a.end], "direct": a.direct, "cue": a.cue,
+         "speaker": a.speaker or "",
+         "speaker_name": _speaker_name(a.speaker, a.source_text, scoring),
+         "speaker_text": a.source_text, "speaker_start": a.source_start,
+         "speaker_end": a.source_end, "cue_start": a.cue_start, "cue_end": a.cue_end}
+        for a in parts.speech
     ]  # fmt: skip
 
 
@@ -313,16 +370,21 @@ def find_story_lexicon_files(story: Story) -> tuple[Path, ...]:
     return find_lexicon_files(story.lexicons or DEFAULT_LEXICONS, story.folder or None)
 
 
-def score_article(article: Article, lexicon: Lexicon) -> dict:
+def score_article(article: Article, lexicon: Lexicon, reading: Reading | None = None) -> dict:
     """The ``articles`` record of one article (docs/tables.md): words, loaded-term density
-    (hits per 100 words, narrator and quotes apart), VADER sentence sentiment (-1..+1),
-    readability indices and camp tilt (positive = favours the first camp)."""
-    return _article_row(article, _article_parts(article, lexicon), _Scoring.of(lexicon))
+    (hits per 100 words, own voice and reported speech apart), VADER sentence sentiment
+    (-1..+1), readability indices and camp tilt (positive = favours the first camp).
+    ``reading``: the article's reading when it is at hand (else it is read here)."""
+    if reading is None:
+        reading = read_texts([article.text], jobs=1)[0]
+    parts = _article_parts(article, reading, lexicon)
+    return _article_row(article, parts, _Scoring.of(lexicon))
 
 
-def _article_tables(article: Article, scoring: _Scoring) -> dict[str, list[dict]]:
+def _article_tables(
+    article: Article, parts: _ArticleParts, scoring: _Scoring
+) -> dict[str, list[dict]]:
     """All table rows contributed by one article."""
-    parts = _article_parts(article, scoring.lexicon)
     text, outlet = article.text, article.outlet
     terms = []
     for hit in parts.hits:
@@ -340,40 +402,52 @@ def _article_tables(article: Article, scoring: _Scoring) -> dict[str, list[dict]
         "actor_framing": framing,
         "actor_sentiment": sentiment,
         "voices": _voice_rows(article, parts, scoring),
+        "quotes": _quote_rows(article, parts, scoring),
         "cleaning": [
             {**r.__dict__, "article_id": article.id, "outlet": outlet} for r in article.removals
         ],
     }
 
 
-def _story_entities(story: Story, lexicon: Lexicon) -> tuple[Lexicon, list[Label], dict[str, str]]:
-    """The lexicon to score ``story`` with, its labels and entity id -> display name. The
-    text is scanned once for both, and the scan (large) is dropped before scoring."""
-    scan = scan_story(story.articles)
+def analyze_story(
+    story: Story,
+    lexicon: Lexicon | None = None,
+    *,
+    readings: Sequence[Reading] | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> StoryAnalysis:
+    """Score every article of ``story`` and return the tables of docs/tables.md.
+
+    ``lexicon=None`` loads the lexicons the story names (searching its folder first).
+    When no lexicon names an actor, the entities discovered in the text are the actors.
+    Each article is read (parsed) once, in ``jobs`` processes when there are many
+    (read_texts; ``progress(done, total)`` counts articles read), unless ``readings`` of
+    the same articles are given.
+    """
+    if lexicon is None:
+        lexicon = load_story_lexicon(story)
+    if readings is None:
+        texts = [article.text for article in story.articles]
+        readings = read_texts(texts, jobs=jobs, progress=progress)
+    scan = scan_story(story.articles, [r.sentences for r in readings])
     scoring_lexicon = lexicon
     if not lexicon.actors:
         # No story lexicon: the entities found in the text stand in as the actors, so
         # targets, speakers and per-actor sentiment work on any story.
         actors = find_discovered_actors(story.articles, scan=scan)
         scoring_lexicon = replace(lexicon, actors=actors)
-    labels, entity_names = find_labels(story.articles, lexicon, scan)
-    return scoring_lexicon, labels, entity_names
-
-
-def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis:
-    """Score every article of ``story`` and return the tables of docs/tables.md.
-
-    ``lexicon=None`` loads the lexicons the story names (searching its folder first).
-    When no lexicon names an actor, the entities discovered in the text are the actors.
-    """
-    if lexicon is None:
-        lexicon = load_story_lexicon(story)
-    scoring_lexicon, labels, entity_names = _story_entities(story, lexicon)
     scoring = _Scoring.of(scoring_lexicon)
+    parts = [
+        _article_parts(article, reading, scoring.lexicon)
+        for article, reading in zip(story.articles, readings, strict=True)
+    ]
+    labels, entity_names = find_labels(story.articles, lexicon, scan, [p.speech for p in parts])
+    del scan  # large: dropped before the tables are built
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
-    for article in story.articles:
-        for table, table_rows in _article_tables(article, scoring).items():
+    for article, article_parts in zip(story.articles, parts, strict=True):
+        for table, table_rows in _article_tables(article, article_parts, scoring).items():
             rows[table].extend(table_rows)
         tokens_by_outlet[article.outlet].extend(tokenize(article.text))
 
@@ -400,6 +474,7 @@ def analyze_story(story: Story, lexicon: Lexicon | None = None) -> StoryAnalysis
         actor_framing=_frame(rows["actor_framing"], FRAMING_COLUMNS),
         actor_sentiment=_frame(rows["actor_sentiment"], ACTOR_SENTIMENT_COLUMNS),
         voices=_frame(rows["voices"], VOICE_COLUMNS),
+        quotes=_frame(rows["quotes"], QUOTE_COLUMNS),
         distinctive=distinctive,
         cleaning=_frame(rows["cleaning"], CLEANING_COLUMNS),
     )

@@ -47,6 +47,7 @@ from framing.io import (
     write_table_from_parts,
 )
 from framing.models import Article, Lexicon, LoadProblem, PartSummary
+from framing.reading import load_pipeline, read_texts
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
@@ -79,21 +80,32 @@ _worker_lexicon: Lexicon | None = None
 def _init_worker(lexicon: Lexicon) -> None:
     global _worker_lexicon
     _worker_lexicon = lexicon
+    load_pipeline()
+
+
+def _score_articles(articles: Sequence[Article], lexicon: Lexicon) -> list[dict]:
+    """The articles' rows, read in this process in one batch (the parser is faster on a
+    batch than one text at a time)."""
+    readings = read_texts([a.text for a in articles], jobs=1)
+    return [
+        score_article(article, lexicon, reading)
+        for article, reading in zip(articles, readings, strict=True)
+    ]
 
 
 def _score_articles_in_worker(articles: Sequence[Article]) -> list[dict]:
-    return [score_article(article, _worker_lexicon) for article in articles]
+    return _score_articles(articles, _worker_lexicon)
 
 
 @contextmanager
 def _process_pool(jobs: int, lexicon: Lexicon) -> Iterator[concurrent.futures.Executor]:
-    # Warm the per-process caches (syllable dictionary, VADER lexicon, term automaton)
-    # before forking, so that every worker starts with them instead of loading its own.
-    score_article(Article("warm-up", "", "", "", "", "Warm up.", "Warm up."), lexicon)
-    fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux"
-    context = multiprocessing.get_context("fork" if fork else None)
+    # Spawned, not forked: a fork would copy the parser's thread pools and locks mid-use.
+    # Each worker loads the model once, in its initializer.
     with concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(lexicon,)
+        jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(lexicon,),
     ) as pool:
         yield pool
 
@@ -106,7 +118,7 @@ def score_articles(
     """
     jobs = min(resolve_jobs(jobs), len(articles))
     if jobs <= 1:
-        rows = [score_article(article, lexicon) for article in articles]
+        rows = _score_articles(articles, lexicon)
     else:
         # A few batches per process keep them all busy to the end without paying the
         # inter-process round trip once per article.
@@ -163,7 +175,7 @@ def score_chunk(rows: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, lis
     order, and the rows cleaning dropped (only page furniture) or noted (an unreadable date).
     The function both engines run, in a worker process or on a Dask worker."""
     articles, problems = build_articles(rows.to_dict("records"))
-    scores = pd.DataFrame([score_article(a, lexicon) for a in articles], columns=ARTICLE_COLUMNS)
+    scores = pd.DataFrame(_score_articles(articles, lexicon), columns=ARTICLE_COLUMNS)
     return scores, problems
 
 

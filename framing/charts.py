@@ -394,19 +394,16 @@ def build_actor_sentiment_figure(
 
 
 def build_voices_figure(
-    voices: pd.DataFrame,
-    colors: Mapping[str, str],
-    names: Mapping[str, str] | None = None,
-    top_n: int = 7,
+    voices: pd.DataFrame, colors: Mapping[str, str], top_n: int = 7
 ) -> go.Figure:
-    """Whose words each outlet quotes: share of the outlet's quoted words by speaker
-    (``names`` turns actor ids into names); the rest are grouped as "(others)"."""
-    title = "Who is quoted: share of quoted words by speaker"
+    """Whose words each outlet reports: share of the outlet's reported words (direct
+    quotations and indirect speech) by speaker, named by ``speaker_name``; the speakers
+    beyond the ``top_n`` most reported are grouped as "(others)"."""
+    title = "Who is quoted: share of reported words by speaker"
     if voices.empty or voices["quoted_words"].sum() == 0:
         return _empty(title, "No quotes in the outlets shown")
-    names = names or {}
-    speaker = voices["speaker"].fillna(UNATTRIBUTED).replace("", UNATTRIBUTED)
-    frame = voices.assign(speaker=speaker.map(lambda s: names.get(s, s)))
+    speaker = voices["speaker_name"].fillna(UNATTRIBUTED).replace("", UNATTRIBUTED)
+    frame = voices.assign(speaker=speaker)
     totals = frame.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False)
     keep = [s for s in totals.index if s != UNATTRIBUTED][:top_n]
     frame["speaker"] = frame["speaker"].where(

@@ -1,4 +1,4 @@
-"""`python -m framing analyze|terms|labels PATH`: the stable command-line contract, and
+"""`python -m framing analyze|terms|labels|quotes PATH`: the stable command-line contract, and
 `python -m framing evaluate DATA_DIR`: Slant's scores against public gold data."""
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from framing.io import BULK_SUFFIXES, LoadError, load_story, write_table
 from framing.lexicon import LexiconError, load_lexicons
 
 EXIT_BAD_INPUT = 2
-TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels"}
+TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels", "quotes": "quotes"}
 COMMAND_HELP = {
     "analyze": "one record per article: words, loaded terms, sentiment, readability, tilt",
     "terms": "one record per loaded term or label found (TermHit)",
     "labels": "one record per label an article attaches to an entity",
+    "quotes": "one record per attribution: what was said (direct or indirect), cue, speaker",
 }
 
 

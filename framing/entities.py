@@ -27,17 +27,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from framing.models import Actor, Article, Label, Lexicon, Mention, QuoteSpan, Sentence
-from framing.terms import ArticleMatches, find_actor_mentions, find_lexicon_matches
-from framing.text import (
-    TITLE_ABBREVIATIONS,
-    WORD_RE,
-    find_enclosing,
-    find_quotes,
-    find_words,
-    split_sentences,
-)
-from framing.voices import attribute_quotes
+from framing.models import Actor, Article, Attribution, Label, Lexicon, Sentence
+from framing.terms import ArticleMatches, find_lexicon_matches
+from framing.text import TITLE_ABBREVIATIONS, WORD_RE, find_words, split_sentences
+from framing.voices import find_speech
 
 # --- closed word lists (general English, never story-specific) -------------------------
 
@@ -1248,10 +1241,14 @@ class StoryScan:
         return _merge_entities(self, Lexicon(), [_NO_MATCHES] * len(self.articles))
 
 
-def scan_story(articles: Sequence[Article]) -> StoryScan:
+def scan_story(
+    articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]] | None = None
+) -> StoryScan:
     """Read ``articles`` (one story) for :func:`find_labels` and
-    :func:`find_discovered_actors`; pass the scan to both to read the text only once."""
-    sentences = [split_sentences(a.text) for a in articles]
+    :func:`find_discovered_actors`; pass the scan to both to read the text only once.
+    ``sentences``: each article's sentences, when its reading has them."""
+    if sentences is None:
+        sentences = [split_sentences(a.text) for a in articles]
     tokens = [
         [_tokens(a.text, s) for s in sents] for a, sents in zip(articles, sentences, strict=True)
     ]
@@ -1455,11 +1452,11 @@ def _head_word(tokens: Sequence[str]) -> str:
 
 
 def _story_labels(
-    story: _Story, lexicon: Lexicon, quotes: Sequence[Sequence[QuoteSpan]]
+    story: _Story, lexicon: Lexicon, speech: Sequence[Sequence[Attribution]]
 ) -> list[Label]:
     """Labels of every article: rule-found ones next to names, then definite descriptions
-    resolved through them, then story-lexicon forms the rules missed. ``quotes`` per
-    article, with speakers."""
+    resolved through them, then story-lexicon forms the rules missed. ``speech``: the
+    attributions of each article, with speakers."""
     entity_of_run: dict[tuple[int, tuple[int, int]], str] = {}
     mentions_by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
@@ -1508,7 +1505,7 @@ def _story_labels(
         seen.add((ai, entity, start, end))
         scan = story.scans[ai]
         article = scan.article
-        quote = find_enclosing(start, end, quotes[ai])
+        quote = find_speech(speech[ai], start, end)
         text = article.text[start:end]
         valence = _label_valence(text, entity, lexicon)
         if source == "lexicon":
@@ -1523,7 +1520,7 @@ def _story_labels(
                 end=end,
                 in_quote=quote is not None,
                 valence=valence,
-                speaker=quote.speaker if quote is not None else None,
+                speaker=quote.who if quote is not None else None,
                 source=source,
             )
         )
@@ -1590,7 +1587,10 @@ def find_story_mentions(
 
 
 def find_labels(
-    articles: Sequence[Article], lexicon: Lexicon | None = None, scan: StoryScan | None = None
+    articles: Sequence[Article],
+    lexicon: Lexicon | None = None,
+    scan: StoryScan | None = None,
+    speech: Sequence[Sequence[Attribution]] | None = None,
 ) -> tuple[list[Label], dict[str, str]]:
     """Labels every article attaches to every entity, and entity id -> display name.
 
@@ -1598,25 +1598,15 @@ def find_labels(
     lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
     lexicon knows the label; ``Label.source`` names the rule that found it: "title",
     "appositive", "possessive", "modifier", "bare_reference" or "lexicon". ``scan``:
-    :func:`scan_story` of the same ``articles``, when one is at hand.
+    :func:`scan_story` of the same ``articles``, when one is at hand. ``speech``: each
+    article's attributions with speakers (voices.py); a label inside one is in the
+    speaker's voice. Without it every label is in the outlet's own voice.
     """
     lexicon = lexicon or Lexicon()
     story = _assemble(articles, lexicon, scan)
-    quotes = [
-        _attributed_quotes(a, lexicon, m)
-        for a, m in zip(articles, story.lexicon_matches, strict=True)
-    ]
-    labels = _story_labels(story, lexicon, quotes)
+    labels = _story_labels(story, lexicon, speech or [()] * len(articles))
     used = {label.entity for label in labels}
     return labels, {e: n for e, n in story.entity_names.items() if e in used}
-
-
-def _attributed_quotes(
-    article: Article, lexicon: Lexicon, match: ArticleMatches
-) -> list[QuoteSpan]:
-    quotes = find_quotes(article.text)
-    mentions: list[Mention] = find_actor_mentions(article, lexicon, quotes, match)
-    return attribute_quotes(article.text, quotes, mentions)
 
 
 def _label_key(label: str) -> str:

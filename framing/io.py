@@ -1486,17 +1486,23 @@ def load_cached_tables(
 
 
 def _trim_cache(root: Path, keep: Path) -> None:
+    """Drop the least recently used entries (table folders and reading files) until the
+    cache holds at most $SLANT_CACHE_MAX_MB; and temporary files a killed save left."""
     limit = _limit(CACHE_MAX_MB_ENV, CACHE_MAX_MB) * 2**20
     entries = []
     now = time.time()
-    for path in root.iterdir():
+    readings = root / READINGS_DIR
+    paths = [p for p in root.iterdir() if p != readings]
+    if readings.is_dir():
+        paths.extend(readings.iterdir())
+    for path in paths:
         try:
             stat = path.stat()
             if path.name.startswith("."):
                 if now - stat.st_mtime > _STALE_TEMP_SECONDS:  # left by a killed save
-                    shutil.rmtree(path, ignore_errors=True)
+                    _remove_entry(path)
                 continue
-            size = sum(f.stat().st_size for f in path.iterdir())
+            size = sum(f.stat().st_size for f in path.iterdir()) if path.is_dir() else stat.st_size
         except OSError:
             continue
         entries.append((stat.st_mtime, size, path))
@@ -1505,8 +1511,57 @@ def _trim_cache(root: Path, keep: Path) -> None:
         if total <= limit:
             break
         if path != keep:
-            shutil.rmtree(path, ignore_errors=True)
+            _remove_entry(path)
             total -= size
+
+
+def _remove_entry(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+READINGS_DIR = "readings"
+READING_SUFFIX = ".spacy"
+
+
+def save_cached_reading(root: str | Path, key: str, data: bytes) -> bool:
+    """Store a serialised parse under ``key`` (a hex digest) as one file, written whole
+    or not at all; see ``save_cached_tables`` for trimming. True when it is there."""
+    root = Path(root)
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"not a cache key: {key!r}")
+    entry = root / READINGS_DIR / f"{key}{READING_SUFFIX}"
+    if entry.is_file():
+        return True
+    temp = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        # No fsync: an entry lost or cut short by a crash is only a cache miss.
+        fd, temp = tempfile.mkstemp(prefix=f".{key}.", dir=entry.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, entry)
+    except OSError:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+        return entry.is_file()
+    _trim_cache(root, keep=entry)
+    return True
+
+
+def load_cached_reading(root: str | Path, key: str) -> bytes | None:
+    """The bytes ``save_cached_reading`` stored under ``key``, or None."""
+    entry = Path(root) / READINGS_DIR / f"{key}{READING_SUFFIX}"
+    if not _KEY.fullmatch(key):
+        return None
+    try:
+        data = entry.read_bytes()
+        os.utime(entry)
+    except OSError:
+        return None
+    return data
 
 
 def save_cached_story(root: str | Path, key: str, story: Story) -> bool:

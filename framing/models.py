@@ -129,8 +129,25 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A story-wide actor: a person, organisation, place or group, with the names the
+    story's articles use for it. ``id`` is the story lexicon's actor id when a lexicon
+    defines it, else a slug of its name."""
+
+    id: str
+    name: str
+    type: str  # "person", "organization", "place", "group" (nationality, party, ...)
+    aliases: tuple[str, ...] = ()
+    camp: str | None = None
+
+
+@dataclass(frozen=True)
 class Mention:
-    """A mention of a known actor (from the story lexicon's aliases) in an article."""
+    """A place where an article refers to an entity (``actor``: the entity id).
+
+    ``how`` says how it refers: "name" (a name or alias), "title" ("the governor"),
+    "pronoun" ("he", resolved to the nearest compatible entity) or "description"
+    ("the real estate tycoon", when the text makes the link clear)."""
 
     article_id: str
     actor: str
@@ -138,6 +155,36 @@ class Mention:
     end: int
     text: str
     in_quote: bool
+    how: str = "name"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Reported speech in one article: what was said (the content), the reporting words
+    (the cue) and who said it (the source).
+
+    ``start``/``end`` are the content: a direct quotation with its marks, or the reported
+    clause of indirect speech ("that the talks failed"). ``cue`` is the reporting words
+    ("said", "told", "according to"), ``source_*`` the shortest words naming the source
+    in this article (at most six: "he", "the newspaper", "Mr. Steele"; "" and -1 when the
+    text names none). ``speaker`` is the entity the source refers to, once resolved.
+    """
+
+    start: int
+    end: int
+    direct: bool
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    source_text: str = ""
+    source_start: int = -1
+    source_end: int = -1
+    speaker: str | None = None
+
+    @property
+    def who(self) -> str | None:
+        """Who speaks: the speaker's entity id, else the words naming the source."""
+        return self.speaker or self.source_text or None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from functools import cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.models import Article, Lexicon, Mention
+from framing.models import Article, Attribution, Lexicon, Mention
 from framing.terms import find_lexicon_matches, find_term_hits
 from framing.text import find_enclosing, find_quotes, split_sentences
 from framing.vader_fast import compound
@@ -180,8 +180,9 @@ class _TargetScorer:
             ),
             key=lambda m: m.start,
         )
+        speech = [Attribution(q.start, q.end, direct=True) for q in quotes]
         hits = find_term_hits(
-            self.article, self.lexicon, quotes, mentions, self.matches, self.sentences
+            self.article, self.lexicon, speech, mentions, self.matches, self.sentences
         )
         aimed = sum(h.valence for h in hits if h.target == TARGET_ID)
         return max(-1.0, min(1.0, compound + TARGET_TERM_WEIGHT * aimed))

@@ -8,8 +8,17 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from framing.models import Article, Lexicon, LexiconEntry, Mention, QuoteSpan, Sentence, TermHit
-from framing.text import find_enclosing, split_sentences
+from framing.models import (
+    Article,
+    Attribution,
+    Lexicon,
+    LexiconEntry,
+    Mention,
+    Sentence,
+    TermHit,
+)
+from framing.text import split_sentences
+from framing.voices import find_speech
 
 # A term that ends at most this many characters before an actor mention modifies it
 # ("so-called Government of National Accord", "rebel leader Khalifa Haftar").
@@ -151,10 +160,11 @@ def find_lexicon_matches(text: str, lexicon: Lexicon) -> ArticleMatches:
 def find_actor_mentions(
     article: Article,
     lexicon: Lexicon,
-    quotes: Sequence[QuoteSpan] = (),
+    speech: Sequence[Attribution] = (),
     matches: ArticleMatches | None = None,
 ) -> list[Mention]:
-    """Mentions of the lexicon's actors (by alias) in ``article.text``; pass ``matches``
+    """Mentions of the lexicon's actors (by alias) in ``article.text``, ``in_quote`` when
+    inside reported speech (``speech``: the article's attributions); pass ``matches``
     when find_lexicon_matches already ran on this text."""
     if matches is None:
         matches = find_lexicon_matches(article.text, lexicon)
@@ -165,7 +175,7 @@ def find_actor_mentions(
             start,
             end,
             article.text[start:end],
-            find_enclosing(start, end, quotes) is not None,
+            find_speech(speech, start, end) is not None,
         )
         for start, end, actor in matches.mentions
     ]
@@ -217,22 +227,23 @@ def _label_applies(
 def find_term_hits(
     article: Article,
     lexicon: Lexicon,
-    quotes: Sequence[QuoteSpan] = (),
+    speech: Sequence[Attribution] = (),
     mentions: Sequence[Mention] | None = None,
     matches: ArticleMatches | None = None,
     sentences: Sequence[Sentence] | None = None,
 ) -> list[TermHit]:
     """Loaded terms and story labels in ``article.text``, with target, voice and speaker.
 
-    ``quotes`` should carry speakers (voices.attribute_quotes); a hit inside a quote is
-    in the speaker's voice, otherwise in the narrator's (the outlet's own) voice.
+    ``speech`` are the article's attributions with their speakers (voices.py); a hit
+    inside reported speech, direct or indirect, is in the speaker's voice, otherwise in
+    the narrator's (the outlet's own) voice.
     Story labels aim at their own actor; other terms at the actor they premodify, else
     the nearest actor before them in the same sentence, else the nearest after.
     """
     if matches is None:
         matches = find_lexicon_matches(article.text, lexicon)
     if mentions is None:
-        mentions = find_actor_mentions(article, lexicon, quotes, matches)
+        mentions = find_actor_mentions(article, lexicon, speech, matches)
     if sentences is None:
         sentences = split_sentences(article.text)
     bounds = [(s.start, s.end) for s in sentences]
@@ -241,7 +252,7 @@ def find_term_hits(
     for start, end, entry in matches.terms:
         if entry.actor and not _label_applies(article.text, end, entry.actor, mentioned, mentions):
             continue
-        quote = find_enclosing(start, end, quotes)
+        quote = find_speech(speech, start, end)
         sentence = next(((a, b) for a, b in bounds if a <= start < b), (start, end))
         target = entry.actor
         if target is None and quote is not None:
@@ -262,7 +273,7 @@ def find_term_hits(
                 target=target,
                 valence=entry.valence,
                 in_quote=quote is not None,
-                speaker=quote.speaker if quote is not None else None,
+                speaker=quote.who if quote is not None else None,
                 lexicon=entry.lexicon,
                 note=entry.note,
             )

@@ -1,160 +1,406 @@
-"""Who is quoted: attribute each quotation to a speaker, and share quoted words by speaker."""
+"""Who said what: attributions (content, cue, source) from the parsed reading.
+
+Direct speech is a quotation linked to a reporting verb ("…," Mr. Steele said; said Rep.
+Zoe Lofgren: "…"; Haftar was quoted as saying "…"), or continuing the quotation before it
+(the next quotation of the same paragraph, a quotation that runs over several
+paragraphs). Indirect speech is the clause a reporting verb governs ("X told the AP that
+…", "X accused Y of …", "according to X, …"). The source is the verb's subject (or the
+object of "according to", the agent of a passive, the subject of the clause that "saying"
+hangs from), named by the shortest words that name it; it becomes a speaker when it is,
+or points back to, an entity of the story (resolve_speakers). A place or nationality that
+only modifies the source ("Los Angeles lawyer Nora Phillips", "Iranian officials") is
+never the speaker.
+"""
 
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from framing.models import Mention, QuoteSpan
+from spacy.tokens import Doc, Span, Token
+
+from framing.models import Attribution, Mention, QuoteSpan
+from framing.reading import Reading
 from framing.text import count_words, find_paragraphs
 
-SPEECH_VERBS = (
-    "said|says|say|saying|told|tells|added|adds|stressed|stresses|noted|notes|stated|states|"
-    "announced|announces|declared|declares|confirmed|confirms|indicated|indicates|explained|"
-    "warned|warns|insisted|insists|claimed|claims|argued|argues|urged|urges|asked|asks|replied|"
-    "wrote|writes|tweeted|commented|continued|concluded|emphasized|emphasised|underlined|"
-    "pointed out|considered|described|called for|calls for|accused|demanded|vowed|reiterated|"
-    "acknowledged|admitted|responded|remarked|recalled|suggested|believes|believed"
+# Verbs whose subject reports speech, writing or a claim. Verbs of thinking and feeling
+# ("believe", "fear") are not attribution: nobody is reported as having said anything.
+CUE_VERBS = frozenset(
+    """say tell add state announce declare confirm explain warn insist claim argue urge ask
+    reply write tweet post comment continue conclude emphasize emphasise stress note observe
+    remark recall suggest acknowledge admit respond answer deny accuse allege charge contend
+    maintain assert predict promise vow pledge threaten report reveal disclose testify
+    complain boast joke quip concede caution counter retort mention reiterate repeat
+    describe call demand propose recommend estimate indicate predict proclaim brag lament
+    scoff sneer shout yell whisper tout dismiss blast slam criticize criticise praise
+    thank apologize apologise rail fume""".split()
 )
-VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-QUOTED_AS_SAYING_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?),?\s+as\s+say(?:ing|s)\b", re.I)
-ACCORDING_TO_RE = re.compile(r"\baccording to\s+(.+?)(?:[,.;]|$)", re.IGNORECASE)
-# Parenthetical asides between the subject and its verb: "Haftar - who is visiting Moscow -".
-ASIDE_RE = re.compile(
-    r"\s[-–—]\s[^-–—]*?\s[-–—](?:\s|$)|,\s(?:who|which|\w+ing)\b[^,]*(?:,|$)|\([^)]*\)"
-)
-# Adverbs that sit between a speaker and the verb ("the source also said").
-TRAILING_ADVERBS = frozenset(
-    ["also", "further", "later", "then", "again", "earlier", "separately", "previously",
-     "subsequently", "repeatedly", "reportedly", "had", "has", "have", "was", "is"]
-)  # fmt: skip
-# Attribution after a quote is short: ', Haftar said' - not a whole clause.
-MAX_POST_SPEAKER_WORDS = 6
-PRONOUNS = frozenset("he she it they we i his her its their".split())
-MAX_SPEAKER_WORDS = 10
-POST_WINDOW = 160
+# Cue verbs whose complement is what was said only when it is a clause or a quotation:
+# "called it a disaster" reports, "called for talks" does not.
+CLAUSE_ONLY_CUES = frozenset("call describe dismiss blast slam criticize criticise praise".split())
+# Accusations report what the object did: "accused Iran of supporting …".
+ACCUSATION_VERBS = frozenset("accuse charge blame criticize criticise blast slam thank".split())
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Words of the source's noun phrase that can name it, left of its head.
+NAMING_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
+MAX_SOURCE_WORDS = 6
+# A quotation this short with no reporting verb is a title or a scare quote, not speech.
+MIN_SPEECH_WORDS = 4
+PERSON_PRONOUNS = frozenset("he she him her his hers i me we us they them".split())
 
 
-def _head_range(phrase: str) -> tuple[int, int]:
-    """The part of a speaker phrase that names the speaker: asides blanked out, and only
-    what follows the last comma ("On the other hand, Turkish President Erdogan")."""
-    blanked = ASIDE_RE.sub(lambda m: " " * len(m.group()), phrase)
-    comma = blanked.rstrip(" ,").rfind(",")
-    return comma + 1, len(blanked.rstrip(" ,"))
+def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Char span of tokens lo..hi-1 without leading/trailing punctuation and spaces."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("mark",)):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if lo >= hi:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def _speaker_phrase(pre: str, post: str) -> tuple[str, int, int] | None:
-    """The words naming the speaker and where they are: (phrase, offset, side).
+def _subtree_span(token: Token, skip: Token | None = None) -> tuple[int, int] | None:
+    """The char span of ``token``'s subtree, minus a leading or trailing ``skip`` subtree."""
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    if skip is not None:
+        if skip.left_edge.i <= lo:
+            lo = max(lo, skip.right_edge.i + 1)
+        elif skip.right_edge.i + 1 >= hi:
+            hi = min(hi, skip.left_edge.i)
+    return _trimmed(token.doc, lo, hi)
 
-    side is -1 when the phrase is in ``pre`` (offset into pre), +1 in ``post``.
-    """
-    for side, part in ((1, post), (-1, pre)):
-        m = QUOTED_AS_SAYING_RE.search(part)
-        if m:
-            return m.group(1), m.start(1), side
-    lead = re.match(r"[\s,.:;]*", post).end()
-    head = post[lead:]
-    m = VERB_RE.match(head)
-    if m:  # "..., said Haftar"
-        rest = re.match(r"\s+([^,.;:\"“”]+)", head[m.end() :])
-        if rest:
-            return rest.group(1), lead + m.end() + rest.start(1), 1
-    m = VERB_RE.search(head)
-    if m and m.start() > 0 and "," not in head[: m.start()]:
-        if count_words(head[: m.start()]) <= MAX_POST_SPEAKER_WORDS:
-            return head[: m.start()], lead, 1  # "...," Haftar said
-    m = ACCORDING_TO_RE.match(head)
-    if m:
-        return m.group(1), lead + m.start(1), 1
-    verbs = list(VERB_RE.finditer(pre))
-    if verbs:
-        verb = verbs[-1]
-        if verb.group().lower().endswith("ing"):
-            # "..., saying": the speaker is the subject of the main clause, at its start.
-            words = list(re.finditer(r"\S+", pre[: verb.start()]))[:MAX_SPEAKER_WORDS]
-        else:
-            words = list(re.finditer(r"\S+", pre[: verb.start()]))[-MAX_SPEAKER_WORDS:]
-        if words:
-            return pre[words[0].start() : words[-1].end()], words[0].start(), -1
-    m = ACCORDING_TO_RE.search(pre)
-    if m:
-        return m.group(1), m.start(1), -1
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+
+
+def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """The token heading the source of the reporting verb ``verb``; ``quoted(token)``
+    says whether a token is inside a quotation (a quotation's words never name the
+    source of a verb outside it: '"Four five," said Pompeo')."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and not quoted(child):
+            return child
+        if child.dep_ == "agent":  # "it was said by X"
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ in ("advcl", "xcomp", "conj") or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
+        # "..., saying", "and added", "was quoted as saying": the clause above speaks.
+        governor = head.head if verb.dep_ == "pcomp" else head
+        for child in governor.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if governor.lemma_ == "quote" and child.dep_ == "nsubj":
+                    # "Sputnik quoted a source as saying": the quoted one speaks.
+                    obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                    return obj or child
+                return child
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        if governor.lemma_ == "quote" and obj is not None:
+            return obj
+    if verb.dep_ == "relcl":  # "Smith, who said …"
+        return head
     return None
 
 
-def _resolve(
-    phrase: str, start: int, mentions: Sequence[Mention], previous: str | None
-) -> str | None:
-    """An actor id when the phrase names a known actor, else the phrase's words."""
-    head_start, head_end = _head_range(phrase)
-    blanked = ASIDE_RE.sub(lambda m: " " * len(m.group()), phrase)
-    inside = [
-        m
-        for m in mentions
-        if start + head_start <= m.start
-        and m.end <= start + head_end
-        and blanked[m.start - start : m.end - start].strip()
-    ]
-    if inside:
-        return inside[-1].actor
-    words = [w for w in blanked[head_start:head_end].split() if any(c.isalnum() for c in w)]
-    while words and words[-1].lower() in TRAILING_ADVERBS:
-        words.pop()
-    if not words:
+def _source_words(token: Token) -> tuple[int, int]:
+    """The shortest words that name the source headed by ``token`` (at most
+    MAX_SOURCE_WORDS): a pronoun alone; a name with its titles ("Rep. Zoe Lofgren", not
+    "Los Angeles lawyer"); else the noun with the words that pick it out ("Iranian
+    officials", "a senior U.S. official")."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return token.idx, token.idx + len(token)
+    lo = token.i
+    within = range(lo, token.i + 1)
+    if token.pos_ == "PROPN":
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in within:
+            lo -= 1
+            within = range(lo, token.i + 1)
+    else:
+        while (
+            lo > 0
+            and doc[lo - 1].dep_ in NAMING_DEPS
+            and token.i - lo + 1 < MAX_SOURCE_WORDS
+            and doc[lo - 1].head.i in within
+        ):
+            lo -= 1
+            within = range(lo, token.i + 1)
+    hi = token.i + 1
+    # Right-hand parts of a name ("Smith Jr.") that hang from the head.
+    while hi < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi].head.i == token.i:
+        hi += 1
+    lo = max(lo, hi - MAX_SOURCE_WORDS)
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def _content_of(verb: Token) -> tuple[int, int] | None:
+    """The reported content a reporting verb governs, or None."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma not in CLAUSE_ONLY_CUES):
+            return _subtree_span(child)
+    if lemma in ACCUSATION_VERBS:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                inner = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
+                if inner is not None:
+                    return _subtree_span(inner)
+    return None
+
+
+def _according_to(token: Token) -> tuple[Token, tuple[int, int] | None] | None:
+    """For "according" of "according to X": X's head and the clause it qualifies."""
+    if token.lower_ != "according":
         return None
-    if words[0].lower() in PRONOUNS and len(words) <= 2:
-        return previous
-    return " ".join(words)
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    clause = token.head if token.head is not token else None
+    content = _subtree_span(clause, skip=token) if clause is not None else None
+    return source, content
 
 
-def attribute_quotes(
-    text: str, quotes: Sequence[QuoteSpan], mentions: Sequence[Mention] = ()
-) -> list[QuoteSpan]:
-    """Copies of ``quotes`` with ``speaker`` set: an actor id when the attribution names a
-    known actor, else the attribution's words ("a military source"), else None.
-
-    The attribution is looked for after the quote ("..., Haftar said", "said Haftar",
-    "quoted X as saying"), then before it in the same paragraph ("Haftar added: ...").
-    A pronoun ("he said") or an unattributed quote in a paragraph that already has a
-    speaker takes the previous speaker.
-    """
-    paragraphs = find_paragraphs(text)
-    para_starts = [a for a, _ in paragraphs]
-    result: list[QuoteSpan] = []
-    previous: str | None = None
-    for i, quote in enumerate(quotes):
-        # Quotes are sorted and never overlap: the neighbours bound the attribution windows.
-        k = bisect.bisect_right(para_starts, quote.start) - 1
-        para = paragraphs[k] if k >= 0 and quote.start < paragraphs[k][1] else (0, len(text))
-        prev_end = max(quotes[i - 1].end if i else para[0], para[0])
-        following = quotes[i + 1].start if i + 1 < len(quotes) else len(text)
-        next_start = min(following, para[1], quote.end + POST_WINDOW)
-        pre_start = max(prev_end, para[0])
-        pre, post = text[pre_start : quote.start], text[quote.end : next_start]
-        post = re.split(r"(?<=[.!?])\s", post, maxsplit=1)[0]
-        found = _speaker_phrase(pre, post)
-        speaker = None
-        if found:
-            phrase, offset, side = found
-            base = quote.end if side > 0 else pre_start
-            speaker = _resolve(phrase, base + offset, mentions, previous)
-        elif previous is not None and result and result[-1].start >= para[0]:
-            speaker = previous
-        result.append(replace(quote, speaker=speaker))
-        previous = speaker or previous
-    return result
+def _attribution(
+    content: tuple[int, int], direct: bool, cue: Span | Token | None, source: Token | None
+) -> Attribution:
+    cue_text, cue_start, cue_end = "", -1, -1
+    if cue is not None:
+        first = cue[0] if isinstance(cue, Span) else cue
+        cue_text, cue_start = cue.text, first.idx
+        cue_end = cue_start + len(cue_text)
+    source_text, source_start, source_end = "", -1, -1
+    if source is not None:
+        source_start, source_end = _source_words(source)
+        source_text = source.doc.text[source_start:source_end]
+    return Attribution(
+        start=content[0],
+        end=content[1],
+        direct=direct,
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        source_text=source_text,
+        source_start=source_start,
+        source_end=source_end,
+    )
 
 
-def score_voices(text: str, quotes: Sequence[QuoteSpan]) -> dict[str | None, tuple[int, int]]:
-    """Quoted words by speaker: {speaker: (number of quotes, quoted words)}.
+class _Cue:
+    """A reporting verb (or "according to") of the text, its source and content."""
 
-    A speaker's share of an article's quoted words is its words over the sum; None
-    collects quotations no attribution was found for.
-    """
-    voices: dict[str | None, tuple[int, int]] = {}
+    __slots__ = ("token", "cue", "source", "content", "sentence")
+
+    def __init__(self, token: Token, cue: Span | Token, source: Token | None, content):
+        self.token = token
+        self.cue = cue
+        self.source = source
+        self.content = content
+        self.sentence = token.sent.start
+
+
+def _find_cues(doc: Doc, quotes: Sequence[QuoteSpan]) -> list[_Cue]:
+    starts = [q.start for q in quotes]
+
+    def quoted(token: Token) -> bool:
+        i = bisect.bisect_right(starts, token.idx) - 1
+        return i >= 0 and token.idx < quotes[i].end
+
+    def nowhere(token: Token) -> bool:
+        return False
+
+    cues = []
+    for token in doc:
+        if _is_cue(token):
+            # A verb inside a quotation reports nested speech: its words name the source.
+            source = _source_token(token, nowhere if quoted(token) else quoted)
+            cues.append(_Cue(token, token, source, _content_of(token)))
+            continue
+        found = _according_to(token)
+        if found is not None:
+            source, content = found
+            to = next(c for c in token.children if c.lower_ == "to")
+            cues.append(_Cue(token, doc[token.i : to.i + 1], source, content))
+    return cues
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _quote_words(text: str, quote: QuoteSpan) -> int:
+    return count_words(text[quote.start : quote.end])
+
+
+def _cue_for_quote(
+    quote: QuoteSpan, cues: Sequence[_Cue], reading: Reading
+) -> tuple[_Cue | None, bool]:
+    """The cue that reports ``quote`` and whether its own content is the quotation."""
+    span = (quote.start, quote.end)
+    outside = [c for c in cues if not (quote.start <= c.token.idx < quote.end)]
+    for cue in outside:
+        if cue.content is not None and _overlaps(cue.content, span):
+            return cue, True
+    # A reporting verb with nothing to report in the quotation's own sentence(s):
+    # "…," he said.  /  He said: "…"
+    first = reading.sentence_index(quote.start)
+    last = reading.sentence_index(max(quote.start, quote.end - 1))
+    if first is None:
+        return None, False
+    lo = reading.sentences[first].start
+    hi = reading.sentences[last if last is not None else first].end
+    near = [
+        c for c in outside if lo <= c.token.idx < hi and c.content is None and c.source is not None
+    ]
+    if near:
+        near.sort(key=lambda c: min(abs(c.token.idx - quote.end), abs(quote.start - c.token.idx)))
+        return near[0], False
+    # The sentence before ends with a colon ("Haftar said:"), or the one after is only a
+    # reporting clause ("He added.").
+    if first > 0:
+        before = reading.sentences[first - 1]
+        if reading.text[before.start : before.end].rstrip().endswith(":"):
+            cands = [c for c in outside if before.start <= c.token.idx < before.end]
+            if cands:
+                return cands[-1], False
+    return None, False
+
+
+def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribution], set[int]]:
+    """Attributions of the quotations, and the ids of the cues whose content they are."""
+    text = reading.text
+    para_starts = [a for a, _ in find_paragraphs(text)]
+    quotes = reading.quotes
+    paras = [bisect.bisect_right(para_starts, q.start) - 1 for q in quotes]
+    own: list[Attribution | None] = []
+    reported: set[int] = set()
     for quote in quotes:
-        n, words = voices.get(quote.speaker, (0, 0))
-        voices[quote.speaker] = (n + 1, words + count_words(text[quote.start : quote.end]))
+        cue, governs = _cue_for_quote(quote, cues, reading)
+        if cue is None:
+            own.append(None)
+            continue
+        own.append(_attribution((quote.start, quote.end), True, cue.cue, cue.source))
+        if governs:
+            reported.add(id(cue))
+
+    def joined(i: int, j: int) -> bool:
+        """Quotations i < j = i + 1 are one speaker's: the same paragraph, or a quotation
+        running on into the next paragraph."""
+        return paras[j] == paras[i] or (paras[j] == paras[i] + 1 and not quotes[i].closed)
+
+    found = list(own)
+    for i in range(1, len(quotes)):  # a quotation continues the one before it ...
+        if found[i] is None and found[i - 1] is not None and joined(i - 1, i):
+            found[i] = found[i - 1]
+    for i in range(len(quotes) - 2, -1, -1):  # ... or is attributed by the one after it
+        if found[i] is None and found[i + 1] is not None and joined(i, i + 1):
+            found[i] = found[i + 1]
+    result = []
+    for quote, attribution in zip(quotes, found, strict=True):
+        if attribution is not None:
+            result.append(replace(attribution, start=quote.start, end=quote.end))
+        elif _quote_words(text, quote) >= MIN_SPEECH_WORDS:
+            result.append(Attribution(quote.start, quote.end, True))
+    return result, reported
+
+
+def find_attributions(reading: Reading) -> list[Attribution]:
+    """Every attribution of one article, sorted by where its content starts.
+
+    A quotation of at least MIN_SPEECH_WORDS words, or one a reporting verb governs, is
+    direct speech (``direct=True``, content = the quotation with its marks); shorter ones
+    without a verb are titles or scare quotes and no attribution. A quotation with no
+    reporting verb of its own shares the source of the quotation next to it in the same
+    paragraph (the one before first), or of the paragraph it runs on from or into.
+    A reporting verb's clause is indirect speech unless a quotation is that clause.
+    """
+    cues = _find_cues(reading.doc, reading.quotes)
+    result, reported = _direct_speech(reading, cues)
+    quotes = [(q.start, q.end) for q in reading.quotes]
+    for cue in cues:
+        if cue.content is None or id(cue) in reported:
+            continue
+        inside = any(q[0] <= cue.content[0] and cue.content[1] <= q[1] for q in quotes)
+        if inside and not any(q[0] <= cue.token.idx < q[1] for q in quotes):
+            continue  # the clause is a quotation's own words, attributed above
+        result.append(_attribution(cue.content, False, cue.cue, cue.source))
+    return sorted(result, key=lambda a: (a.start, a.end))
+
+
+def _covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The mention inside [start, end) that ends last (a name's head is its last word)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return max(inside, key=lambda m: m.end) if inside else None
+
+
+def resolve_speakers(
+    attributions: Sequence[Attribution], mentions: Sequence[Mention], text: str
+) -> list[Attribution]:
+    """Copies of ``attributions`` with ``speaker`` set to the entity their source names.
+
+    The source's words must contain a mention that ends with them (the source's head):
+    "Los Angeles lawyer Nora Phillips" is Nora Phillips, "Iranian officials" is no entity.
+    A personal pronoun is the speaker of the previous attribution in the text, or else
+    the last person-like entity mentioned before it.
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    resolved = []
+    last_speaker: str | None = None
+    for attribution in sorted(attributions, key=lambda a: max(a.source_start, a.start)):
+        speaker = None
+        if attribution.source_start >= 0:
+            a, b = attribution.source_start, attribution.source_end
+            mention = _covering(ordered, a, b)
+            if mention is not None and mention.end == b:
+                speaker = mention.actor
+            elif text[a:b].lower() in PERSON_PRONOUNS:
+                speaker = last_speaker
+                if speaker is None:
+                    i = bisect.bisect_left(starts, a) - 1
+                    speaker = ordered[i].actor if i >= 0 else None
+        resolved.append(replace(attribution, speaker=speaker))
+        if speaker is not None:
+            last_speaker = speaker
+    return sorted(resolved, key=lambda a: (a.start, a.end))
+
+
+def find_speech(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
+    """The attribution whose content contains [start, end) (the innermost), or None: the
+    words are then in the outlet's own voice."""
+    best = None
+    for attribution in attributions:
+        if attribution.start <= start and end <= attribution.end:
+            if best is None or attribution.end - attribution.start < best.end - best.start:
+                best = attribution
+    return best
+
+
+def score_voices(
+    text: str, attributions: Sequence[Attribution]
+) -> dict[tuple[str | None, str], tuple[int, int, int]]:
+    """Reported speech by speaker: {(speaker id or None, source words): (direct quotes,
+    indirect attributions, reported words)}. A speaker's share of an article's reported
+    words is its words over the sum; (None, "") collects speech no source was found for.
+    Words nested in another attribution's content count once, for the outer speaker."""
+    voices: dict[tuple[str | None, str], tuple[int, int, int]] = {}
+    covered_until = -1
+    for attribution in sorted(attributions, key=lambda a: (a.start, -a.end)):
+        key = (attribution.speaker, "" if attribution.speaker else attribution.source_text)
+        direct, indirect, words = voices.get(key, (0, 0, 0))
+        start = max(attribution.start, covered_until)
+        new_words = count_words(text[start : attribution.end]) if start < attribution.end else 0
+        covered_until = max(covered_until, attribution.end)
+        voices[key] = (
+            direct + attribution.direct,
+            indirect + (not attribution.direct),
+            words + new_words,
+        )
     return voices

@@ -5,17 +5,26 @@ written still gives the right analysis."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from apptest_helpers import figures, open_page, run_fresh_app
 
-from framing.io import CACHE_DIR_ENV
+from framing.io import CACHE_DIR_ENV, READINGS_DIR
 from framing.lexicon import LexiconError, find_lexicon_file
 from ui import loaders
 
 
 def _refuse(*args, **kwargs):
     raise AssertionError("re-read or re-analysed after a restart")
+
+
+def _entries(cache: Path) -> set[Path]:
+    return {p for p in cache.iterdir() if p.name != READINGS_DIR}
+
+
+def _readings(cache: Path) -> set[Path]:
+    return set((cache / READINGS_DIR).iterdir())
 
 
 @pytest.fixture
@@ -27,7 +36,8 @@ def disk_cache(tmp_path, monkeypatch, stories_dir):
 
 def test_a_restart_opens_the_story_from_disk(disk_cache, monkeypatch):
     first = open_page(run_fresh_app(), "sentiment")
-    assert len(list(disk_cache.iterdir())) == 2  # the parsed story and its analysis
+    assert len(_entries(disk_cache)) == 2  # the parsed story and its analysis
+    assert len(_readings(disk_cache)) == 5  # and the reading of each article
     monkeypatch.setattr(loaders, "load_story", _refuse)
     monkeypatch.setattr(loaders, "analyze_story", _refuse)
     again = open_page(run_fresh_app(), "sentiment")
@@ -38,13 +48,14 @@ def test_an_edited_story_is_analysed_again(disk_cache, story_copy, monkeypatch):
     at = run_fresh_app()
     at.sidebar.selectbox[0].set_value(str(story_copy)).run()
     assert not at.exception, at.exception
-    entries = set(disk_cache.iterdir())
+    entries, readings = _entries(disk_cache), _readings(disk_cache)
     article = sorted(story_copy.glob("*.txt"))[0]
     article.write_text(article.read_text() + "\nThe rebel leader spoke again.\n")
     at = run_fresh_app()
     at.sidebar.selectbox[0].set_value(str(story_copy)).run()
     assert not at.exception, at.exception
-    assert len(set(disk_cache.iterdir()) - entries) == 2  # a new story and a new analysis
+    assert len(_entries(disk_cache) - entries) == 2  # a new story and a new analysis
+    assert len(_readings(disk_cache) - readings) == 1  # only the edited article is parsed
 
 
 def test_an_unwritable_cache_does_not_stop_the_app(tmp_path, monkeypatch, stories_dir):

@@ -1,5 +1,6 @@
 import math
 
+import numpy as np
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -100,11 +101,22 @@ def test_furniture_does_not_count(sample_analysis):
     assert len(sample_analysis.cleaning) >= 5
 
 
-def test_camp_tilt_direction(sample_analysis):
+def test_camp_tilt_is_own_voice_valence_toward_first_camp_minus_second(sample_analysis):
+    lexicon = sample_analysis.lexicon
+    camp_of = {a.id: a.camp for a in lexicon.actors}
+    first, second = lexicon.camps[:2]
+    terms = sample_analysis.terms[~sample_analysis.terms.in_quote.astype(bool)]
     tilt = sample_analysis.articles.set_index("article_id").camp_tilt
-    # 002 calls Haftar a rebel leader and the GNA "so-called": negative toward both, while
-    # 004 (Field Marshal) favours the LNA side.
-    assert tilt["004_fa847d10f1cc010e"] > 0
+    for article_id, hits in terms.groupby("article_id"):
+        camps = hits.target.map(camp_of)
+        a, b = hits.valence[camps == first], hits.valence[camps == second]
+        if a.empty and b.empty:
+            assert np.isnan(tilt[article_id])
+        else:
+            expected = (a.mean() if len(a) else 0.0) - (b.mean() if len(b) else 0.0)
+            assert tilt[article_id] == pytest.approx(expected)
+    # 002 calls Haftar a "rebel leader" and the GNA "so-called" in its own voice.
+    assert tilt["002_a1013574c7223587"] != 0
 
 
 def test_empty_story_gives_empty_tables_with_columns(sample_lexicon):

@@ -188,11 +188,13 @@ def test_voices_share_of_quoted_words_with_others_and_unattributed():
     voices = pd.DataFrame(
         {
             "outlet": ["Alpha", "Alpha", "Alpha", "Beta"],
-            "speaker": ["haftar", "erdogan", "(unattributed)", "haftar"],
+            "speaker": ["haftar", "erdogan", "", "haftar"],
+            "speaker_name": ["Khalifa Haftar", "Recep Tayyip Erdogan", "(unattributed)",
+                             "Khalifa Haftar"],
             "quoted_words": [30, 10, 60, 5],
         }
-    )
-    fig = charts.build_voices_figure(voices, COLORS, {"haftar": "Khalifa Haftar"}, top_n=1)
+    )  # fmt: skip
+    fig = charts.build_voices_figure(voices, COLORS, top_n=1)
     assert [t.name for t in fig.data] == ["Khalifa Haftar", "(others)", "(unattributed)"]
     assert [list(t.x) for t in fig.data] == [[0.3, 1.0], [0.1, 0.0], [0.6, 0.0]]
     assert list(fig.data[0].y) == ["Alpha", "Beta"]

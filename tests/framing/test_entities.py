@@ -23,6 +23,9 @@ from framing.entities import (
     score_label_spread,
 )
 from framing.models import Actor, Article, Label, Lexicon, LexiconEntry
+from framing.reading import read_text
+from framing.terms import find_actor_mentions
+from framing.voices import find_attributions, resolve_speakers
 from framing.terms import find_lexicon_matches
 from framing.text import split_sentences
 
@@ -388,8 +391,13 @@ def test_lexicon_labels_and_valence(text, expected):
 
 def test_label_in_quote_has_speaker():
     text = 'The GNA said: "We will not talk to the warlord Khalifa Haftar."'
-    labels, _ = find_labels([_article(text)], LEXICON)
-    assert [(lab.label, lab.in_quote) for lab in labels] == [("warlord", True)]
+    article = _article(text)
+    speech = find_attributions(read_text(text))
+    speech = resolve_speakers(speech, find_actor_mentions(article, LEXICON, speech), text)
+    labels, _ = find_labels([article], LEXICON, speech=[speech])
+    assert [(lab.label, lab.in_quote, lab.speaker) for lab in labels] == [("warlord", True, "GNA")]
+    labels, _ = find_labels([article], LEXICON)  # without speech: the outlet's voice
+    assert [(lab.label, lab.in_quote) for lab in labels] == [("warlord", False)]
 
 
 # --- the label table ----------------------------------------------------------------------

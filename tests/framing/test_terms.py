@@ -1,9 +1,9 @@
 import pytest
 
 from framing.models import Actor, Article, Lexicon, LexiconEntry
+from framing.reading import read_text
 from framing.terms import find_actor_mentions, find_lexicon_matches, find_term_hits
-from framing.text import find_quotes
-from framing.voices import attribute_quotes
+from framing.voices import find_attributions, resolve_speakers
 
 
 def _term(text, category="name_calling", valence=-2, forms=(), actor=None):
@@ -98,19 +98,20 @@ def test_actor_mentions(text, expected):
     assert [(m.text, m.actor) for m in mentions] == expected
 
 
-def test_hit_in_quote_has_speaker():
+def test_hit_in_reported_speech_has_speaker():
     text = (
         'Haftar added in a statement, "The army will defend the country from the '
-        'Turkish-Ottoman invaders."\nThe GNA said the invaders came.'
+        'Turkish-Ottoman invaders."\nThe GNA said the invaders came.\nThe invaders came.'
     )
     article = _article(text)
     matches = find_lexicon_matches(text, LEXICON)
-    quotes = find_quotes(text)
-    mentions = find_actor_mentions(article, LEXICON, quotes, matches)
-    quotes = attribute_quotes(text, quotes, mentions)
-    hits = find_term_hits(article, LEXICON, quotes, mentions, matches)
+    speech = find_attributions(read_text(text))
+    mentions = find_actor_mentions(article, LEXICON, speech, matches)
+    speech = resolve_speakers(speech, mentions, text)
+    hits = find_term_hits(article, LEXICON, speech, mentions, matches)
     assert [(h.text, h.in_quote, h.speaker) for h in hits] == [
-        ("invaders", True, "haftar"),
+        ("invaders", True, "haftar"),  # direct speech
+        ("invaders", True, "gna"),  # indirect speech: the GNA's voice, not the outlet's
         ("invaders", False, None),
     ]
 

@@ -1,62 +1,100 @@
+"""Attribution from the parse: golden tables of invented sentences (issue 13's failures)."""
+
 import pytest
 
-from framing.models import Actor, Article, Lexicon
+from framing.models import Actor, Article, Attribution, Lexicon
+from framing.reading import read_text
 from framing.terms import find_actor_mentions
-from framing.text import find_quotes
-from framing.voices import attribute_quotes, score_voices
+from framing.voices import find_attributions, find_speech, resolve_speakers, score_voices
 
 LEXICON = Lexicon(
     actors=(
-        Actor("haftar", "Khalifa Haftar", ("Haftar", "Hifter")),
-        Actor("gna", "Government of National Accord", ("GNA",)),
-        Actor("russia", "Russia", ("Moscow",)),
-        Actor("erdogan", "Recep Tayyip Erdogan", ("Erdogan",)),
+        Actor("steele", "Mark Steele", ("Steele", "Mr. Steele")),
+        Actor("lofgren", "Zoe Lofgren", ("Zoe Lofgren", "Lofgren")),
+        Actor("phillips", "Nora Phillips", ("Nora Phillips", "Phillips")),
+        Actor("los-angeles", "Los Angeles", ("Los Angeles",)),
+        Actor("iran", "Iran", ("Iran", "Iranian")),
+        Actor("pompeo", "Mike Pompeo", ("Pompeo",)),
+        Actor("ap", "The Associated Press", ("AP",)),
+        Actor("haftar", "Khalifa Haftar", ("Haftar",)),
     )
 )
 
 
-def _speakers(text):
+def _read(text):
+    reading = read_text(text)
     article = Article("a", "O", "t", "", "", text, text)
-    quotes = find_quotes(text)
-    mentions = find_actor_mentions(article, LEXICON, quotes)
-    return [
-        (text[q.start : q.end][:12], q.speaker) for q in attribute_quotes(text, quotes, mentions)
-    ]
+    speech = find_attributions(reading)
+    mentions = find_actor_mentions(article, LEXICON, speech)
+    return resolve_speakers(speech, mentions, text)
+
+
+def _rows(text):
+    return [(text[a.start : a.end], a.direct, a.cue, a.source_text, a.speaker) for a in _read(text)]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("“A ceasefire,” Haftar said in an interview.", [("“A ceasefire", "haftar")]),
-        ("“We refuse,” said Hifter.", [("“We refuse,”", "haftar")]),
-        ('Haftar - who is visiting Moscow - added, "In the event of war."',
-         [('"In the event', "haftar")]),
-        ('On the other hand, President Erdogan said that Haftar "is a mercenary."',
-         [('"is a mercen', "erdogan")]),
-        ("“No peace,” the GNA said. “We suspend,” it said.",
-         [("“No peace,”", "gna"), ("“We suspend,", "gna")]),
-        ("Sputnik quoted a military source as saying that “he left Moscow”.",
-         [("“he left Mos", "a military source")]),
-        ('Haftar said: "We are ready."\nHe also said: "Never."',
-         [('"We are read', "haftar"), ('"Never."', "haftar")]),
-        ('He said: As we said, our patience is running out. "', [("As we said, ", None)]),
-        ("Al Jazeera’s Mahmoud Abdelwahed, reporting from Tripoli, said people felt “fear”.",
-         [("“fear”", "Al Jazeera’s Mahmoud Abdelwahed")]),
-        ("The military source also said that “most points are agreed”.",
-         [("“most points", "The military source")]),
-        ("The GNA condemned it, saying it was “a catastrophe” had it hit, but added more.",
-         [("“a catastrop", "gna")]),
-        # negative: a quote with no attribution and no earlier speaker stays unattributed
-        ("The “real catastrophe” was avoided.", [("“real catastr", None)]),
+        # Abbreviated titles neither stop the attribution nor become the speaker.
+        ('"We will appeal the ruling," Mr. Steele said.',
+         [('"We will appeal the ruling,"', True, "said", "Mr. Steele", "steele")]),
+        ('"The bill is dead," said Rep. Zoe Lofgren, a Democrat.',
+         [('"The bill is dead,"', True, "said", "Rep. Zoe Lofgren", "lofgren")]),
+        # A place modifying the source is not the speaker.
+        ("Los Angeles lawyer Nora Phillips told the AP that the rules were unfair.",
+         [("the rules were unfair", False, "told", "Nora Phillips", "phillips")]),
+        # A nationality modifying the source is not the speaker; a country can speak.
+        ("Iranian officials said the ambassador had lied.",
+         [("the ambassador had lied", False, "said", "Iranian officials", None)]),
+        ("Iran said the sanctions were illegal.",
+         [("the sanctions were illegal", False, "said", "Iran", "iran")]),
+        # Indirect speech is the speaker's voice: accusations, "according to".
+        ("Pompeo accused Iran of supporting ruthless Houthi rebels.",
+         [("supporting ruthless Houthi rebels", False, "accused", "Pompeo", "pompeo")]),
+        ("According to the ministry, twenty people died in the blast.",
+         [("twenty people died in the blast", False, "According to", "the ministry", None)]),
+        ("Haftar was quoted as saying that the talks had failed.",
+         [("the talks had failed", False, "saying", "Haftar", "haftar")]),
+        ("The mayor wrote on Facebook that the curfew would end.",
+         [("the curfew would end", False, "wrote", "The mayor", None)]),
+        # A pronoun speaks for the last speaker.
+        ('Haftar said: "We are ready for a ceasefire."\nHe also said: "Never again."',
+         [('"We are ready for a ceasefire."', True, "said", "Haftar", "haftar"),
+          ('"Never again."', True, "said", "He", "haftar")]),
+        # A subordinate clause's subject is not a source ("although he insisted").
+        ('"The deal is off," Phillips said, although he insisted otherwise.',
+         [('"The deal is off,"', True, "said", "Phillips", "phillips")]),
+        # A quotation over two paragraphs, attributed at the end of the second.
+        ('"We have waited for years and we will wait no more.\n'
+         '"The ceasefire is over," Haftar told reporters.',
+         [('"We have waited for years and we will wait no more.', True, "told", "Haftar",
+           "haftar"),
+          ('"The ceasefire is over,"', True, "told", "Haftar", "haftar")]),
+        # Negatives: a scare quote and a title are no speech; thinking is not saying.
+        ('The so-called "peace plan" was shelved.', []),
+        ("Analysts believe the truce will hold.", []),
     ],
 )  # fmt: skip
-def test_attribute_quotes(text, expected):
-    assert _speakers(text) == [(q[:12], s) for q, s in expected]
+def test_attributions(text, expected):
+    assert _rows(text) == expected
 
 
-def test_score_voices_counts_words_by_speaker():
-    text = "“One two three,” Haftar said. “Four five,” the GNA said. “Six,” he said."
-    article = Article("a", "O", "t", "", "", text, text)
-    quotes = find_quotes(text)
-    quotes = attribute_quotes(text, quotes, find_actor_mentions(article, LEXICON, quotes))
-    assert score_voices(text, quotes) == {"haftar": (1, 3), "gna": (2, 3)}
+@pytest.mark.xfail(reason="a source named only in the next paragraph is not looked for")
+def test_quote_attributed_in_the_next_paragraph():
+    text = '"We are ready."\nThat was how Haftar put it on Friday.'
+    assert [a.speaker for a in _read(text)] == ["haftar"]
+
+
+def test_find_speech_prefers_the_innermost_content():
+    outer = Attribution(0, 50, False, source_text="Smith")
+    inner = Attribution(10, 20, True, source_text="Jones")
+    assert find_speech([outer, inner], 12, 15) is inner
+    assert find_speech([outer, inner], 30, 35) is outer
+    assert find_speech([outer, inner], 45, 60) is None
+
+
+def test_score_voices_counts_words_by_speaker_once():
+    text = '"One two three," Haftar said. "Four five," said Pompeo. Pompeo said talks failed.'
+    voices = score_voices(text, _read(text))
+    assert voices == {("haftar", ""): (1, 0, 3), ("pompeo", ""): (1, 1, 4)}

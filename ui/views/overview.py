@@ -97,10 +97,7 @@ def render_framing(view: View) -> None:
 
 
 def render_voices(view: View) -> None:
-    render_chart(
-        view, "ov_voices", charts.build_voices_figure, view.table("voices"), view.colors,
-        view.actor_names,
-    )  # fmt: skip
+    render_chart(view, "ov_voices", charts.build_voices_figure, view.table("voices"), view.colors)
 
 
 def render_tables(view: View) -> None:
