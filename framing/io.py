@@ -1468,6 +1468,12 @@ def save_cached_tables(root: str | Path, key: str, tables: Mapping[str, pd.DataF
     return True
 
 
+def has_cached_tables(root: str | Path, key: str) -> bool:
+    """Whether the cache folder ``root`` holds an entry under ``key`` (it may still turn
+    out damaged when loaded)."""
+    return bool(_KEY.fullmatch(key)) and (Path(root) / key).is_dir()
+
+
 def load_cached_tables(
     root: str | Path, key: str, names: Iterable[str]
 ) -> dict[str, pd.DataFrame] | None:

@@ -25,7 +25,9 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -145,22 +147,21 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _mark_sentences(doc: Doc, offset: int, starts: frozenset[int]) -> Doc:
-    """Tell the parser where Slant's sentences start (and that nothing else starts one,
-    but for the cuts of an overlong sentence)."""
-    run = 0
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            run = 0
-            continue
-        begins = token.idx + offset in starts
-        run += 1
-        if begins or run >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
-            run = 0
-        else:
-            token.is_sent_start = False
+def _mark_sentences(doc: Doc, offset: int, starts: Sequence[int]) -> Doc:
+    """Tell the parser where Slant's sentences start (``starts``: sorted offsets into the
+    whole text; ``offset``: where this piece of it begins), that nothing else starts one,
+    and where an overlong sentence is cut."""
+    if not len(doc):
+        return doc
+    idx = doc.to_array(IDX).astype(np.int64) + offset
+    begins = np.isin(idx, np.asarray(starts, dtype=np.int64))
+    begins[0] = True
+    firsts = np.flatnonzero(begins)
+    for first, after in zip(firsts, [*firsts[1:], len(doc)], strict=True):
+        begins[first + MAX_SENTENCE_TOKENS : after : MAX_SENTENCE_TOKENS] = True
+    # SENT_START: 1 starts a sentence, -1 (as uint64, as spaCy stores it) does not.
+    values = np.where(begins, 1, -1).astype(np.int64).astype(np.uint64)
+    doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
 
 
@@ -169,9 +170,8 @@ def _parse(texts: Sequence[str], sentence_starts: Sequence[Sequence[int]]) -> li
     nlp = load_pipeline()
     jobs: list[tuple[int, Doc]] = []
     for n, (text, starts) in enumerate(zip(texts, sentence_starts, strict=True)):
-        first = frozenset(starts)
         for a, b in _pieces(text):
-            jobs.append((n, _mark_sentences(nlp.make_doc(text[a:b]), a, first)))
+            jobs.append((n, _mark_sentences(nlp.make_doc(text[a:b]), a, starts)))
     parsed: list[list[Doc]] = [[] for _ in texts]
     docs = nlp.pipe((doc for _, doc in jobs), batch_size=PIPE_BATCH_SIZE)
     for (n, _), doc in zip(jobs, docs, strict=True):

@@ -107,14 +107,14 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
     return None
 
 
-def _source_words(token: Token) -> tuple[int, int]:
+def _source_words(token: Token) -> Span:
     """The shortest words that name the source headed by ``token`` (at most
     MAX_SOURCE_WORDS): a pronoun alone; a name with its titles ("Rep. Zoe Lofgren", not
     "Los Angeles lawyer"); else the noun with the words that pick it out ("Iranian
     officials", "a senior U.S. official")."""
     doc = token.doc
     if token.pos_ == "PRON":
-        return token.idx, token.idx + len(token)
+        return doc[token.i : token.i + 1]
     lo = token.i
     within = range(lo, token.i + 1)
     if token.pos_ == "PROPN":
@@ -135,7 +135,7 @@ def _source_words(token: Token) -> tuple[int, int]:
     while hi < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi].head.i == token.i:
         hi += 1
     lo = max(lo, hi - MAX_SOURCE_WORDS)
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    return doc[lo:hi]
 
 
 def _content_of(verb: Token) -> tuple[int, int] | None:
@@ -178,8 +178,8 @@ def _attribution(
         cue_end = cue_start + len(cue_text)
     source_text, source_start, source_end = "", -1, -1
     if source is not None:
-        source_start, source_end = _source_words(source)
-        source_text = source.doc.text[source_start:source_end]
+        words = _source_words(source)
+        source_text, source_start, source_end = words.text, words.start_char, words.end_char
     return Attribution(
         start=content[0],
         end=content[1],

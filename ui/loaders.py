@@ -33,6 +33,7 @@ from framing.io import (
     cache_dir,
     code_fingerprint,
     digest_story_folder,
+    has_cached_tables,
     load_cached_story,
     load_cached_tables,
     load_story,
@@ -42,6 +43,7 @@ from framing.io import (
 )
 from framing.lexicon import LexiconError
 from framing.models import Article, Lexicon, Story
+from framing.reading import Progress, Reading, read_texts
 
 # Digests of the articles seen in this process: a story of 2,000 articles is keyed on every
 # rerun, and its articles are the same (cached) objects each time.
@@ -155,22 +157,51 @@ def load_lexicon(story: Story) -> Lexicon:
     return _load_lexicon(story.lexicons, story.folder, signature, story)
 
 
+@st.cache_resource(show_spinner=False)
+def _analysed() -> set[str]:
+    """Analysis keys made in this process: their analysis is in memory (or was: an evicted
+    one is analysed again, its readings then from the disk cache). A cache resource, so
+    that clearing Streamlit's caches forgets it too."""
+    return set()
+
+
+def is_analysed(key: str) -> bool:
+    """Whether the analysis under ``key`` is at hand without reading the articles: in this
+    process or in the disk cache."""
+    if key in _analysed():
+        return True
+    disk = cache_dir()
+    return disk is not None and has_cached_tables(disk, key)
+
+
+def read_story(story: Story, progress: Progress) -> list[Reading]:
+    """The reading of every article (parsed in worker processes, or from the disk cache),
+    ``progress(done, total)`` called as articles are read. Not cached here: the readings
+    are on disk, and the analysis made from them is cached in memory."""
+    return read_texts([article.text for article in story.articles], progress=progress)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _analyze(key: str, _story: Story, _lexicon: Lexicon) -> StoryAnalysis:
+def _analyze(
+    key: str, _story: Story, _lexicon: Lexicon, _readings: list[Reading] | None
+) -> StoryAnalysis:
+    _analysed().add(key)
     disk = cache_dir()
     tables = load_cached_tables(disk, key, TABLE_NAMES) if disk is not None else None
     if tables is not None:
         return StoryAnalysis(story=_story, lexicon=_lexicon, **tables)
-    analysis = analyze_story(_story, _lexicon)
+    analysis = analyze_story(_story, _lexicon, readings=_readings)
     if disk is not None:
         save_cached_tables(disk, key, analysis.tables())
     return analysis
 
 
-def analyze(key: str, story: Story, lexicon: Lexicon) -> StoryAnalysis:
+def analyze(
+    key: str, story: Story, lexicon: Lexicon, readings: list[Reading] | None = None
+) -> StoryAnalysis:
     """``analyze_story``, cached in this process and on disk under ``key``, which must be
-    ``analysis_key(story, lexicon)``."""
-    return _analyze(key, story, lexicon)
+    ``analysis_key(story, lexicon)``; ``readings``: the articles' readings when at hand."""
+    return _analyze(key, story, lexicon, readings)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -65,8 +65,20 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
         st.page_link("ui/views/lexicon.py", label="Fix it on the Lexicon page")
         st.stop()
     key = loaders.analysis_key(story, lexicon)
-    with st.spinner(f"Analysing {len(story.articles)} articles…"):
-        analysis = loaders.analyze(key, story, lexicon)
+    readings = None
+    total = len(story.articles)
+    if not loaders.is_analysed(key):
+        bar = st.progress(0.0, text=f"Reading {total:,} articles…")
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(
+                done / total if total else 1.0, text=f"Read {done:,} of {total:,} articles"
+            )
+
+        readings = loaders.read_story(story, progress)
+        bar.empty()
+    with st.spinner(f"Analysing {total:,} articles…"):
+        analysis = loaders.analyze(key, story, lexicon, readings)
     st.sidebar.download_button(
         "Download all tables (zip of CSV)",
         data=lambda: loaders.tables_zip(key, analysis),

@@ -58,6 +58,21 @@ def test_an_edited_story_is_analysed_again(disk_cache, story_copy, monkeypatch):
     assert len(_readings(disk_cache) - readings) == 1  # only the edited article is parsed
 
 
+def test_a_new_story_is_read_with_a_progress_bar_once(disk_cache, monkeypatch):
+    calls = []
+
+    def read_texts(texts, progress=None, **kwargs):
+        calls.append([])
+        return real(texts, progress=lambda done, total: calls[-1].append((done, total)))
+
+    real = loaders.read_texts
+    monkeypatch.setattr(loaders, "read_texts", read_texts)
+    open_page(run_fresh_app(), "overview")
+    assert len(calls) == 1 and calls[0][-1] == (5, 5)
+    open_page(run_fresh_app(), "overview")  # a restart: the analysis is on disk
+    assert len(calls) == 1
+
+
 def test_an_unwritable_cache_does_not_stop_the_app(tmp_path, monkeypatch, stories_dir):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
