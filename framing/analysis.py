@@ -358,6 +358,14 @@ def _quote_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> li
     ]  # fmt: skip
 
 
+def load_resources() -> None:
+    """Load what scoring needs, once per process (the parser's model, VADER's lexicon, the
+    syllable dictionary), so that a first analysis does not wait for them."""
+    read_texts(["Warm up."], jobs=1, use_cache=False)
+    score_sentences(["Warm up."])
+    score_readability(["Warm up."])
+
+
 def load_story_lexicon(story: Story, extra: Sequence[str] = ()) -> Lexicon:
     """The lexicons ``story`` names (the generic one when it names none) plus ``extra``,
     merged; files in the story's folder take precedence over shipped ones."""

@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import io
 import os
+import threading
 import weakref
 import zipfile
 from pathlib import Path
@@ -27,6 +28,7 @@ from framing.analysis import (
     StoryAnalysis,
     analyze_story,
     find_story_lexicon_files,
+    load_resources,
     load_story_lexicon,
 )
 from framing.io import (
@@ -44,6 +46,10 @@ from framing.io import (
 from framing.lexicon import LexiconError
 from framing.models import Article, Lexicon, Story
 from framing.reading import Progress, Reading, read_texts
+
+# A new server loads the parser's model and the scoring dictionaries (about a second) while
+# the first page is still importing and drawing, instead of when it asks for an analysis.
+threading.Thread(target=load_resources, name="slant-load-resources", daemon=True).start()
 
 # Digests of the articles seen in this process: a story of 2,000 articles is keyed on every
 # rerun, and its articles are the same (cached) objects each time.
