@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.distinctive import score_distinctive_words
+from framing.distinctive import load_english_frequencies, score_distinctive_words
 from framing.entities import build_label_table, find_discovered_actors, find_labels, scan_story
 from framing.lexicon import find_lexicon_files, load_lexicons
 from framing.models import (
@@ -468,7 +468,9 @@ def analyze_story(
         for label in labels
     ]
     articles = _frame(rows["articles"], ARTICLE_COLUMNS)
-    distinctive = score_distinctive_words(tokens_by_outlet).rename(columns={"group": "outlet"})
+    distinctive = score_distinctive_words(
+        tokens_by_outlet, background=load_english_frequencies()
+    ).rename(columns={"group": "outlet"})
     return StoryAnalysis(
         story=story,
         lexicon=lexicon,

@@ -3,23 +3,32 @@ import math
 
 import pytest
 
-from framing.distinctive import COLUMNS, DEFAULT_STOPWORDS, score_distinctive_words
+from framing.distinctive import (
+    COLUMNS,
+    DEFAULT_STOPWORDS,
+    load_english_frequencies,
+    score_distinctive_words,
+)
 
 # Golden case, worked by hand. A: war x3, rebel, peace (n_A = 5); B: peace x3, talks x2, war
-# (n_B = 6). Corpus counts (the prior a_w): war 4, peace 4, talks 2, rebel 1; a_0 = 11.
-# "rebel" is below min_count=2, so it has no row but still counts in n_A and a_0.
+# (n_B = 6); corpus shares p: war 4/11, peace 4/11, talks 2/11, rebel 1/11. Each side's prior
+# is its size times the shares (A: a_war = 20/11, a_0 = 5; B: a_war = 24/11, a_0 = 6).
+# "rebel" is below min_count=2, so it has no row but still counts in n_A and the shares.
 GOLDEN_TOKENS = {
     "A": ["war", "war", "war", "rebel", "peace"],
     "B": ["peace", "peace", "peace", "talks", "talks", "war"],
 }
+_WAR = (math.log(53 / 57) - math.log(35 / 97), 11 / 53 + 11 / 35)
+_PEACE = (math.log(31 / 79) - math.log(57 / 75), 11 / 31 + 11 / 57)
+_TALKS = (math.log(10 / 100) - math.log(34 / 98), 11 / 10 + 11 / 34)
 # (group, word, count, count_rest, delta with the numbers plugged in, variance)
 GOLDEN_ROWS = [
-    ("A", "war", 3, 1, math.log(7 / 9) - math.log(5 / 12), 1 / 7 + 1 / 5),
-    ("A", "peace", 1, 3, math.log(5 / 11) - math.log(7 / 10), 1 / 5 + 1 / 7),
-    ("A", "talks", 0, 2, math.log(2 / 14) - math.log(4 / 13), 1 / 2 + 1 / 4),
-    ("B", "talks", 2, 0, math.log(4 / 13) - math.log(2 / 14), 1 / 4 + 1 / 2),
-    ("B", "peace", 3, 1, math.log(7 / 10) - math.log(5 / 11), 1 / 7 + 1 / 5),
-    ("B", "war", 1, 3, math.log(5 / 12) - math.log(7 / 9), 1 / 5 + 1 / 7),
+    ("A", "war", 3, 1, *_WAR),
+    ("A", "peace", 1, 3, *_PEACE),
+    ("A", "talks", 0, 2, *_TALKS),
+    ("B", "talks", 2, 0, -_TALKS[0], _TALKS[1]),
+    ("B", "peace", 3, 1, -_PEACE[0], _PEACE[1]),
+    ("B", "war", 1, 3, -_WAR[0], _WAR[1]),
 ]
 
 
@@ -35,7 +44,7 @@ def test_golden_case_matches_hand_computation():
         assert row[5] == pytest.approx(z)
         assert row[6] == (abs(z) > 1.96)
     # A plain number for the top row, so a formula error shared by test and code shows up.
-    assert got[0][5] == pytest.approx(1.065946, abs=1e-6)
+    assert got[0][5] == pytest.approx(1.310396, abs=1e-6)
 
 
 def test_word_used_by_one_group_only_is_positive_for_it_and_negative_for_the_other():
@@ -44,8 +53,9 @@ def test_word_used_by_one_group_only_is_positive_for_it_and_negative_for_the_oth
         "B": [f"b{i}" for i in range(40)],
     }
     frame = score_distinctive_words(tokens).set_index(["group", "word"])
-    # 12 uses in 40 tokens vs none in 40: delta = log(24/96) - log(12/108), var = 1/24 + 1/12
-    expected = (math.log(24 / 96) - math.log(12 / 108)) / math.sqrt(1 / 24 + 1 / 12)
+    # 12 uses in 40 tokens vs none in 40; share 12/80, so each side's prior is 6 (a_0 = 40):
+    # delta = log(18/62) - log(6/74), var = 1/18 + 1/6
+    expected = (math.log(18 / 62) - math.log(6 / 74)) / math.sqrt(1 / 18 + 1 / 6)
     assert frame.loc[("A", "militia"), "z"] == pytest.approx(expected)
     assert frame.loc[("B", "militia"), "z"] == pytest.approx(-expected)
     assert frame.loc[("A", "militia"), "significant"]
@@ -112,3 +122,47 @@ def test_input_is_not_mutated():
     tokens = copy.deepcopy(GOLDEN_TOKENS)
     score_distinctive_words(tokens)
     assert tokens == GOLDEN_TOKENS
+
+
+def test_same_rate_in_unequal_groups_scores_zero_with_or_without_background():
+    # "talks" is 1 in 10 tokens on both sides although B is four times A.
+    tokens = {
+        "A": ["talks"] * 2 + [f"a{i}" for i in range(18)],
+        "B": ["talks"] * 8 + [f"b{i % 9}" for i in range(72)],
+    }
+    for background in (None, {"talks": 0.001}):
+        frame = score_distinctive_words(tokens, min_count=1, background=background)
+        z = frame[frame["word"] == "talks"].set_index("group")["z"]
+        assert z.tolist() == pytest.approx([0.0, 0.0], abs=1e-12)
+
+
+def test_background_shrinks_common_english_words_more_than_story_words():
+    # Outlet A over-uses "would" (common in English) and "militia" (rare) equally, in
+    # articles of news length.
+    tokens = {
+        "A": ["would"] * 6 + ["militia"] * 6 + [f"a{i}" for i in range(488)],
+        "B": ["would"] * 2 + ["militia"] * 2 + [f"b{i}" for i in range(496)],
+    }
+    background = {"would": 0.0019, "militia": 0.000005}
+    plain = score_distinctive_words(tokens).set_index(["group", "word"])["z"]
+    shrunk = score_distinctive_words(tokens, background=background).set_index(["group", "word"])
+    assert plain[("A", "would")] == pytest.approx(plain[("A", "militia")])
+    assert shrunk.loc[("A", "militia"), "z"] == pytest.approx(plain[("A", "militia")], rel=0.01)
+    assert shrunk.loc[("A", "would"), "z"] < 0.5 * plain[("A", "would")]
+    words = shrunk.loc["A"].sort_values("z", ascending=False).index.tolist()
+    assert words.index("militia") < words.index("would")
+
+
+def test_english_background_comes_from_wordfreq():
+    frequencies = load_english_frequencies()
+    assert frequencies["would"] > 1e-3 > frequencies["militia"] > 0
+    assert "haftarx" not in frequencies
+
+
+def test_sample_story_distinctive_words_are_not_common_english(sample_analysis):
+    """The complaint of issue 16: "last", "would", "said", "out" led the lists."""
+    frequencies = load_english_frequencies()
+    distinctive = sample_analysis.distinctive
+    tops = distinctive.sort_values("z", ascending=False).groupby("outlet").head(8)
+    common = [w for w in tops["word"] if frequencies.get(w, 0.0) > 5e-4]
+    assert len(common) <= 1, common
