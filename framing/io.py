@@ -1619,3 +1619,40 @@ def load_cached_story(root: str | Path, key: str) -> Story | None:
     except (KeyError, IndexError, TypeError, ValueError):  # a damaged entry
         shutil.rmtree(Path(root) / key, ignore_errors=True)
         return None
+
+
+# --- the domain -> outlet table (framing/data/outlet_domains.csv) ------------------------
+
+OUTLET_TABLE_COLUMNS = ("domain", "outlet")
+_DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
+
+
+def load_outlet_domains(path: str | Path) -> dict[str, str]:
+    """The domain -> outlet table of a CSV file with the header ``domain,outlet``: domains
+    lower-cased, without "www."; {} when the file does not exist. Raises LoadError naming
+    the file and line of a row without both values, of a value that is not a domain, and
+    of a domain listed twice (one outlet per domain)."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    text = _decode(str(path), _read_bytes(path))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    if tuple(header) != OUTLET_TABLE_COLUMNS:
+        raise LoadError(path, f"the header must be {','.join(OUTLET_TABLE_COLUMNS)}", 1)
+    table: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != 2 or not all(cell.strip() for cell in record):
+            raise LoadError(path, "each row needs a domain and an outlet", line)
+        domain = record[0].strip().lower().removeprefix("www.")
+        if not _DOMAIN.fullmatch(domain):
+            raise LoadError(path, f"{record[0].strip()!r} is not a domain like nytimes.com", line)
+        if domain in table:
+            raise LoadError(path, f"{domain} is already listed on line {lines[domain]}", line)
+        table[domain] = " ".join(record[1].split())
+        lines[domain] = line
+    return table

@@ -607,17 +607,20 @@ def _line_end(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def add_label(csv_text: str, actor: str, label: str, valence: int, note: str, name: str) -> str:
-    """``csv_text`` with one label row appended (a discovered label promoted into the story
-    lexicon). ``valence`` runs -2..+2 toward ``actor``. Raises LexiconError, naming the new
-    row, when the result would not be a valid lexicon."""
+def new_lexicon_text() -> str:
+    """The CSV text of a lexicon with no rows yet (its header)."""
+    return ",".join(COLUMNS) + "\n"
+
+
+def _append_row(csv_text: str, values: dict[str, str], name: str) -> str:
+    """``csv_text`` with one row of ``values`` (column -> value) appended in the file's
+    own column order and line ends; raises LexiconError when the result is invalid."""
     end = _line_end(csv_text)
     if not csv_text.strip():
         csv_text = ",".join(COLUMNS) + end
     elif not csv_text.endswith(("\n", "\r")):
         csv_text += end
     header = next(csv.reader(io.StringIO(csv_text.removeprefix("\ufeff"), newline="")))
-    values = {"kind": "label", "text": label, "actor": actor, "valence": str(valence), "note": note}
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=end).writerow(
         [values.get(column.strip().lower(), "") for column in header]
@@ -627,3 +630,28 @@ def add_label(csv_text: str, actor: str, label: str, valence: int, note: str, na
     if problems:
         raise _combine(problems)
     return result
+
+
+def add_label(csv_text: str, actor: str, label: str, valence: int, note: str, name: str) -> str:
+    """``csv_text`` with one label row appended (a discovered label promoted into the story
+    lexicon). ``valence`` runs -2..+2 toward ``actor``. Raises LexiconError, naming the new
+    row, when the result would not be a valid lexicon."""
+    values = {"kind": "label", "text": label, "actor": actor, "valence": str(valence), "note": note}
+    return _append_row(csv_text, values, name)
+
+
+def add_actor(
+    csv_text: str, actor: str, display_name: str, aliases: Sequence[str], note: str, name: str
+) -> str:
+    """``csv_text`` with an actor row appended: id ``actor``, shown as ``display_name``,
+    matched by it and by ``aliases`` (other spellings; repeats, in any case, dropped).
+    Raises LexiconError when the result would not be a valid lexicon."""
+    forms = [a for a in _merge_aliases((display_name,), [_one_line(a) for a in aliases]) if a][1:]
+    values = {
+        "kind": "actor",
+        "text": display_name,
+        "forms": FORM_SEPARATOR.join(forms),
+        "actor": actor,
+        "note": note,
+    }
+    return _append_row(csv_text, values, name)

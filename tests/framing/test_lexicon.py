@@ -7,6 +7,7 @@ from framing.lexicon import (
     COLUMNS,
     TERM_CATEGORIES,
     LexiconError,
+    add_actor,
     add_label,
     decode_lexicon_bytes,
     find_lexicon_file,
@@ -18,6 +19,7 @@ from framing.lexicon import (
     load_lexicon,
     load_lexicons,
     merge_lexicons,
+    new_lexicon_text,
     parse_lexicon,
     read_lexicon_text,
     save_lexicon,
@@ -501,6 +503,30 @@ def test_add_label_rejects_invalid_rows(actor, label, valence, note, field):
         add_label(text, actor, label, valence, note, "story.csv")
     assert (caught.value.row, caught.value.field) == (6, field)
     assert str(caught.value).startswith(f"story.csv, row 6, field {field}")
+
+
+def test_a_new_lexicon_gets_an_actor_then_its_label():
+    text = add_actor(
+        new_lexicon_text(), "obama", "Barack Obama", ["Obama", "obama", "Barack Obama"], "", "s"
+    )
+    text = add_label(text, "obama", "the president", 1, "the office he held", "s")
+    lexicon = parse_lexicon(text, "s.csv")
+    (actor,) = lexicon.actors
+    assert (actor.id, actor.name, actor.aliases) == (
+        "obama",
+        "Barack Obama",
+        ("Barack Obama", "Obama"),
+    )
+    (label,) = lexicon.entries
+    assert (label.actor, label.term, label.valence) == ("obama", "the president", 1)
+    assert text.splitlines()[1] == "actor,Barack Obama,Obama,,obama,,,"
+
+
+def test_add_actor_rejects_an_actor_defined_twice():
+    text = add_actor(new_lexicon_text(), "obama", "Barack Obama", [], "", "s.csv")
+    with pytest.raises(LexiconError) as caught:
+        add_actor(text, "obama", "Obama", [], "", "s.csv")
+    assert (caught.value.row, caught.value.field) == (3, "actor")
 
 
 def test_save_lexicon_writes_valid_text(tmp_path):
