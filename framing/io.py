@@ -1656,3 +1656,10 @@ def load_outlet_domains(path: str | Path) -> dict[str, str]:
         table[domain] = " ".join(record[1].split())
         lines[domain] = line
     return table
+
+
+def make_draft_folder() -> Path:
+    """A new private folder (in the system's temporary folder) for the files of a story
+    that is not saved yet, such as the lexicon its user builds; saving the story copies
+    them into the story's folder."""
+    return Path(tempfile.mkdtemp(prefix="slant-new-story-"))

@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from framing.clean import normalize_date
 from framing.io import UNKNOWN_OUTLET, load_outlet_domains
 from framing.models import Article
 from framing.text import count_words
@@ -108,6 +109,31 @@ def fill_outlet(article: Article, table: Mapping[str, str]) -> Article:
         return article
     outlet, domain = found
     return replace(article, outlet=outlet, outlet_note=NOTE_FROM_DOMAIN.format(domain=domain))
+
+
+EDITABLE_FIELDS = ("outlet", "title", "date", "url")
+
+
+def edit_article(article: Article, field: str, value: object, table: Mapping[str, str]) -> Article:
+    """``article`` with one of EDITABLE_FIELDS set to ``value`` as a user typed it (blanks
+    collapsed). An empty outlet is missing; an empty title falls back to the id; a date is
+    read as load_story reads one (ValueError with the reason when it is not understood); a
+    new web address fills a missing outlet from ``table``."""
+    text = " ".join(str(value if value is not None else "").split())
+    if field == "outlet":
+        return replace(
+            article, outlet=text or UNKNOWN_OUTLET, outlet_note=NOTE_SET_BY_HAND if text else ""
+        )
+    if field == "title":
+        return replace(article, title=text or article.id)
+    if field == "date":
+        date = normalize_date(text) if text else ""
+        if text and not date:
+            raise ValueError(f"the date {text!r} is not understood; use YYYY-MM-DD")
+        return replace(article, date=date)
+    if field == "url":
+        return fill_outlet(replace(article, url=text), table)
+    raise ValueError(f"{field!r} cannot be edited; only {', '.join(EDITABLE_FIELDS)}")
 
 
 def missing_outlet_label(article: Article) -> str:

@@ -44,6 +44,7 @@ from framing.io import (
     save_cached_tables,
 )
 from framing.lexicon import LexiconError
+from framing.metadata import find_article_flags
 from framing.models import Article, Lexicon, Story
 from framing.reading import Progress, Reading, read_texts
 
@@ -71,6 +72,21 @@ def _digest_article(article: Article) -> bytes:
             sha.update(data)
         digest = _ARTICLE_DIGESTS[article] = sha.digest()
     return digest
+
+
+# Flags of the articles seen in this process (language detection is ~1 ms an article).
+_ARTICLE_FLAGS: weakref.WeakKeyDictionary[Article, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+
+def article_flags(articles: tuple[Article, ...]) -> list[tuple[str, ...]]:
+    """framing.metadata.find_article_flags of each article, computed once per article."""
+    flags = []
+    for article in articles:
+        found = _ARTICLE_FLAGS.get(article)
+        if found is None:
+            found = _ARTICLE_FLAGS[article] = find_article_flags(article)
+        flags.append(found)
+    return flags
 
 
 def content_key(*parts: object) -> str:

@@ -56,6 +56,14 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
     st.caption(intro)
     st.html(html.style_tag())
     story = selection.story
+    if not story.articles:
+        st.info(
+            "This story has no articles yet. Add some under **Add articles** in the sidebar: "
+            "upload files, paste a text or fetch a web page."
+        )
+        if not needs_lexicon:
+            return None
+        st.stop()
     try:
         lexicon = loaders.load_lexicon(story)
     except LexiconError as error:

@@ -1,4 +1,4 @@
-"""The sidebar: story picker, outlet filter, adding articles, saving the story.
+"""The sidebar: story picker and "New story", outlet filter, adding articles, saving.
 
 ``render_sidebar`` runs before every page (app.py calls it) and returns a plain Selection.
 """
@@ -12,18 +12,19 @@ from pathlib import Path
 import streamlit as st
 
 from framing.io import (
-    UNKNOWN_OUTLET,
     LoadError,
     list_story_folders,
     load_story_bytes,
     save_story,
 )
 from framing.lexicon import LexiconError, find_lexicon_file, read_lexicon_text, save_lexicon
+from framing.metadata import is_outlet_missing
 from framing.models import Article, Story
-from ui import loaders, state
+from ui import drafts, loaders, state
 from ui.fetch import FetchError, fetch_html
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "parquet"]
+ARTICLES_PAGE = "ui/views/articles.py"
 
 
 def _story_folders() -> list[str]:
@@ -35,72 +36,73 @@ def _story_folders() -> list[str]:
     return [str(p) for p in seen]
 
 
-def _story_label(folder: str) -> str:
-    path = Path(folder)
+def _story_label(key: str) -> str:
+    draft = state.drafts().get(key)
+    if state.is_new(key):
+        return f"{draft.title} (new, not saved)" if draft else key
+    path = Path(key)
     saved = state.stories_dir().resolve()
     suffix = " (saved)" if path.parent == saved and saved != state.SAMPLE_ROOT.resolve() else ""
-    return path.name + suffix
+    if state.is_sample(key):
+        suffix = " (sample)"
+    return path.name + suffix + (", changed" if draft else "")
 
 
 def _pick_story() -> str:
-    folders = _story_folders()
-    if not folders:
+    keys = _story_folders() + [k for k in state.drafts() if state.is_new(k)]
+    st.button(
+        "New story",
+        key=state.NEW_STORY,
+        on_click=drafts.new_draft,
+        icon=":material/add:",
+        help="An empty story of your own: add articles to it, then save it.",
+    )
+    if not keys:
         st.error(f"No story folder found in {state.SAMPLE_ROOT} or {state.stories_dir()}.")
         st.stop()
-    if st.session_state.get(state.STORY) not in folders:
+    if st.session_state.get(state.STORY) not in keys:
         # A link can name the story to open: ?story=<folder name>.
         wanted = st.query_params.get("story", state.SAMPLE_SLUG)
-        named = [f for f in folders if Path(f).name == wanted]
-        sample = [f for f in folders if Path(f).name == state.SAMPLE_SLUG]
-        st.session_state[state.STORY] = (named or sample or folders)[0]
-    return st.selectbox("Story", folders, format_func=_story_label, key=state.STORY)
+        named = [f for f in keys if Path(f).name == wanted]
+        sample = [f for f in keys if Path(f).name == state.SAMPLE_SLUG]
+        st.session_state[state.STORY] = (named or sample or keys)[0]
+    # Labels made now: AppTest (and Streamlit) may call format_func outside this run.
+    labels = {key: _story_label(key) for key in keys}
+    return st.selectbox("Story", keys, format_func=labels.__getitem__, key=state.STORY)
 
 
-def _unique_id(article_id: str, used: set[str]) -> str:
-    candidate, n = article_id, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{article_id}-{n}"
-    used.add(candidate)
-    return candidate
-
-
-def with_articles(story: Story, extra: list[Article]) -> Story:
-    """``story`` plus ``extra`` articles; an id already taken gets a "-2", "-3" suffix."""
-    if not extra:
-        return story
-    used = {a.id for a in story.articles}
-    added = tuple(replace(a, id=_unique_id(a.id, used)) for a in extra)
-    return replace(story, articles=story.articles + added)
-
-
-def _read_uploads(folder: str) -> list[Article]:
-    files = st.file_uploader(
-        "Upload articles",
-        type=UPLOAD_TYPES,
-        accept_multiple_files=True,
-        key=f"{state.UPLOAD}:{folder}",
-        help="Text or Markdown (one article per file, optional front matter: outlet, title, "
-        "date, url), HTML pages, or CSV / JSONL / Parquet with columns "
-        "outlet, title, date, url, text.",
-    )
-    articles: list[Article] = []
-    for file in files or []:
+def _take_uploads(key: str, widget: str) -> None:
+    """Move the uploaded files' articles into the story, then empty the uploader."""
+    added: list[Article] = []
+    for file in st.session_state.get(widget) or []:
         try:
             uploaded = loaders.load_upload(file.name, file.getvalue())
         except LoadError as error:
-            st.error(str(error))
+            state.notify("error", str(error))
             continue
-        articles.extend(uploaded.articles)
+        added.extend(uploaded.articles)
         if uploaded.skipped:
             problems = "\n".join(f"- {p}" for p in uploaded.skipped[:5])
             more = len(uploaded.skipped) - 5
-            st.warning(
+            state.notify(
+                "warning",
                 f"{file.name}: {len(uploaded.articles)} articles loaded, "
                 f"{len(uploaded.skipped)} rows skipped\n\n{problems}"
-                + (f"\n- … and {more} more" if more > 0 else "")
+                + (f"\n- … and {more} more" if more > 0 else ""),
             )
-    return articles
+    if added:
+        added = drafts.add_articles(key, added)
+        state.notify("success", f"Added {_count(len(added), 'article')}: " + _titles(added))
+    st.session_state[state.UPLOAD_VERSION] = st.session_state.get(state.UPLOAD_VERSION, 0) + 1
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _titles(articles: list[Article], most: int = 5) -> str:
+    shown = ", ".join(f"“{a.title or a.id}”" for a in articles[:most])
+    return shown + (f" and {len(articles) - most} more" if len(articles) > most else "")
 
 
 def _front_matter_article(name: str, text: str, **fields: str) -> Article:
@@ -109,79 +111,86 @@ def _front_matter_article(name: str, text: str, **fields: str) -> Article:
     return load_story_bytes(name, f"---\n{header}---\n{text}".encode()).articles[0]
 
 
-def _notify(kind: str, message: str) -> None:
-    st.session_state[state.NOTICE] = (kind, message)
-
-
-def _add_pasted(folder: str) -> None:
+def _add_pasted(key: str) -> None:
     text = st.session_state.get(state.PASTE_TEXT, "")
     if not text.strip():
-        _notify("error", "Paste the article text first.")
+        state.notify("error", "Paste the article text first.")
         return
-    outlet = st.session_state.get(state.PASTE_OUTLET, "").strip() or "pasted"
+    outlet = st.session_state.get(state.PASTE_OUTLET, "").strip()
     title = st.session_state.get(state.PASTE_TITLE, "").strip()
-    added = state.added_articles(folder)
+    number = len(drafts.story_of(key).articles) + 1
     try:
-        article = _front_matter_article(
-            f"pasted-{len(added) + 1}.md", text, outlet=outlet, title=title
-        )
+        article = _front_matter_article(f"pasted-{number}.md", text, outlet=outlet, title=title)
     except LoadError as error:
-        _notify("error", str(error))
+        state.notify("error", str(error))
         return
-    added.append(article)
-    for key in (state.PASTE_TEXT, state.PASTE_TITLE):
-        st.session_state[key] = ""
-    _notify("success", f"Added “{article.title or article.id}” ({article.outlet}).")
+    (article,) = drafts.add_articles(key, [article])
+    for widget in (state.PASTE_TEXT, state.PASTE_TITLE):
+        st.session_state[widget] = ""
+    state.notify("success", f"Added “{article.title or article.id}”.")
 
 
-def _add_fetched(folder: str) -> None:
+def _add_fetched(key: str) -> None:
     url = st.session_state.get(state.FETCH_URL, "").strip()
     try:
         html = fetch_html(url)
         host = re.sub(r"[^\w.-]", "_", url.split("//", 1)[-1].split("/", 1)[0])
         story = load_story_bytes(f"{host}.html", html.encode("utf-8"))
     except (FetchError, LoadError) as error:
-        _notify("error", f"{url}: {error}")
+        state.notify("error", f"{url}: {error}")
         return
     article = story.articles[0]
-    outlet = article.outlet if article.outlet != UNKNOWN_OUTLET else host
-    state.added_articles(folder).append(replace(article, url=article.url or url, outlet=outlet))
+    (article,) = drafts.add_articles(key, [replace(article, url=article.url or url)])
     st.session_state[state.FETCH_URL] = ""
-    _notify("success", f"Added “{article.title or article.id}” ({article.outlet}).")
+    state.notify("success", f"Added “{article.title or article.id}”.")
 
 
-def _render_add_articles(folder: str) -> list[Article]:
-    with st.expander("Add articles"):
-        uploads = _read_uploads(folder)
+def _render_add_articles(key: str) -> None:
+    if not drafts.editable(key):
+        st.caption("The sample story stays as it is: press **New story** to add your own articles.")
+        return
+    empty = not drafts.story_of(key).articles
+    with st.expander("Add articles", expanded=empty):
+        widget = f"{state.UPLOAD}:{key}:{st.session_state.get(state.UPLOAD_VERSION, 0)}"
+        st.file_uploader(
+            "Upload articles",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+            key=widget,
+            on_change=_take_uploads,
+            args=(key, widget),
+            help="Text or Markdown (one article per file, optional front matter: outlet, "
+            "title, date, url), HTML pages, or CSV / JSONL / Parquet with columns "
+            "outlet, title, date, url, text.",
+        )
         st.text_area("…or paste an article", key=state.PASTE_TEXT, height=120)
         left, right = st.columns(2)
         left.text_input("Outlet", key=state.PASTE_OUTLET)
         right.text_input("Title", key=state.PASTE_TITLE)
-        st.button("Add pasted text", key=state.PASTE_ADD, on_click=_add_pasted, args=(folder,))
+        st.button("Add pasted text", key=state.PASTE_ADD, on_click=_add_pasted, args=(key,))
         st.text_input("…or fetch a web page (needs a network)", key=state.FETCH_URL)
-        st.button("Fetch", key=state.FETCH_GO, on_click=_add_fetched, args=(folder,))
-    return uploads
+        st.button("Fetch", key=state.FETCH_GO, on_click=_add_fetched, args=(key,))
 
 
-def _remember_hidden(key: str, folder: str, outlets: tuple[str, ...]) -> None:
-    shown = set(st.session_state[key])
-    hidden = state.hidden_outlets(folder)
+def _remember_hidden(widget: str, key: str, outlets: tuple[str, ...]) -> None:
+    shown = set(st.session_state[widget])
+    hidden = state.hidden_outlets(key)
     hidden.difference_update(outlets)
     hidden.update(o for o in outlets if o not in shown)
 
 
-def _pick_outlets(folder: str, outlets: tuple[str, ...]) -> tuple[str, ...]:
-    # The key carries the outlet list: when an added article brings a new outlet, a fresh
-    # widget starts from "everything not hidden" instead of keeping the stale choice.
-    key = f"{state.OUTLETS}:{folder}:{loaders.content_key(outlets)[:12]}"
-    hidden = state.hidden_outlets(folder)
+def _pick_outlets(key: str, outlets: tuple[str, ...]) -> tuple[str, ...]:
+    # The widget key carries the outlet list: when an added article brings a new outlet, a
+    # fresh widget starts from "everything not hidden" instead of keeping the stale choice.
+    widget = f"{state.OUTLETS}:{key}:{loaders.content_key(outlets)[:12]}"
+    hidden = state.hidden_outlets(key)
     chosen = st.multiselect(
         "Outlets shown",
         outlets,
         default=[o for o in outlets if o not in hidden],
-        key=key,
+        key=widget,
         on_change=_remember_hidden,
-        args=(key, folder, outlets),
+        args=(widget, key, outlets),
         help="Filters every page. The analysis itself always covers all outlets "
         "(distinctive words compare each outlet with all the others).",
     )
@@ -190,9 +199,20 @@ def _pick_outlets(folder: str, outlets: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o for o in outlets if o in chosen) or outlets
 
 
-def slugify(name: str) -> str:
-    """A folder name from free text: lower case letters, digits and dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+def _render_missing(key: str, story: Story) -> None:
+    """Articles without an outlet, said where the user cannot miss it."""
+    source = state.drafts()[key].articles if key in state.drafts() else story.articles
+    missing = [a for a in source if is_outlet_missing(a)]
+    if missing:
+        st.warning(
+            f"**{_count(len(missing), 'article')} without an outlet**: "
+            + _titles(missing, 3)
+            + ". Each is shown as an outlet of its own (“unknown (…)”) until you set it in "
+            "the articles table."
+        )
+        st.page_link(
+            ARTICLES_PAGE, label="Set outlets in the articles table", icon=":material/edit:"
+        )
 
 
 def _copy_story_lexicons(story: Story, target: Path) -> None:
@@ -205,84 +225,97 @@ def _copy_story_lexicons(story: Story, target: Path) -> None:
             save_lexicon(read_lexicon_text(source), target / source.name)
 
 
-def _write_story(story: Story, target: Path) -> None:
+def _write_story(key: str, target: Path) -> None:
+    story = drafts.story_to_save(key)
     try:
         saved = save_story(replace(story, slug=target.name), target)
         _copy_story_lexicons(story, target)
     except (LoadError, LexiconError, OSError) as error:
-        _notify("error", f"Could not save to {target}: {error}")
+        state.notify("error", f"Could not save to {target}: {error}")
         return
     st.session_state.pop(state.PENDING_SAVE, None)
+    drafts.forget(key)
     st.session_state[state.STORY] = str(Path(saved).resolve())
-    _notify("success", f"Saved {len(story.articles)} articles to {saved}.")
+    state.notify("success", f"Saved {_count(len(story.articles), 'article')} to {saved}.")
 
 
-def _save(story: Story) -> None:
-    slug = slugify(st.session_state.get(state.SAVE_NAME, "") or story.slug)
+def _save_widget(key: str) -> str:
+    # Keyed on the title: the suggested folder name follows the story's title.
+    return f"{state.SAVE_NAME}:{key}:{drafts.slugify(drafts.draft_for(key).title)}"
+
+
+def _save(key: str) -> None:
+    slug = drafts.slugify(st.session_state.get(_save_widget(key), ""))
     if not slug:
-        _notify("error", "Give the story a name made of letters or digits.")
+        state.notify("error", "Give the story a folder name made of letters or digits.")
         return
     target = (state.stories_dir() / slug).resolve()
     if target.exists():
         st.session_state[state.PENDING_SAVE] = str(target)
         return
-    _write_story(story, target)
+    _write_story(key, target)
 
 
-def _confirm_save(story: Story) -> None:
-    _write_story(story, Path(st.session_state[state.PENDING_SAVE]))
+def _confirm_save(key: str) -> None:
+    _write_story(key, Path(st.session_state[state.PENDING_SAVE]))
 
 
 def _cancel_save() -> None:
     st.session_state.pop(state.PENDING_SAVE, None)
 
 
-def _render_save(story: Story) -> None:
-    with st.expander("Save story"):
-        st.text_input(
-            "Folder name", value=story.slug, key=state.SAVE_NAME, help=str(state.stories_dir())
+def _render_save(key: str) -> None:
+    if key not in state.drafts():
+        return
+    draft = state.drafts()[key]
+    default = Path(draft.saved_folder).name if draft.saved_folder else drafts.slugify(draft.title)
+    with st.expander("Save story", expanded=state.is_new(key) and bool(draft.articles)):
+        st.caption(
+            f"Writes its {_count(len(draft.articles), 'article')}, its title, description "
+            "and lexicons to a folder, found again after a restart."
         )
-        st.button("Save story", key=state.SAVE_GO, on_click=_save, args=(story,))
+        st.text_input(
+            "Folder name", value=default, key=_save_widget(key), help=str(state.stories_dir())
+        )
+        st.button("Save story", key=state.SAVE_GO, on_click=_save, args=(key,), type="primary")
         pending = st.session_state.get(state.PENDING_SAVE)
         if pending:
             st.warning(
-                f"{pending} already exists. Overwrite? Its story.json and the files of this "
-                "story's articles are replaced; other files in the folder stay."
+                f"{pending} already exists. Overwrite? Its story.json and the files of its "
+                "articles are replaced; other files in the folder stay."
             )
             left, right = st.columns(2)
-            left.button("Overwrite", key=state.SAVE_CONFIRM, on_click=_confirm_save, args=(story,))
+            left.button("Overwrite", key=state.SAVE_CONFIRM, on_click=_confirm_save, args=(key,))
             right.button("Cancel", key=state.SAVE_CANCEL, on_click=_cancel_save)
 
 
-def _show_notice() -> None:
-    notice = st.session_state.pop(state.NOTICE, None)
-    if notice:
-        kind, message = notice
-        (st.success if kind == "success" else st.error)(message)
+def _show_notices() -> None:
+    for kind, message in st.session_state.pop(state.NOTICE, []):
+        {"success": st.success, "warning": st.warning}.get(kind, st.error)(message)
 
 
 def render_sidebar() -> state.Selection:
     """Draw the sidebar and return what it selects (also kept in session state)."""
     with st.sidebar:
-        folder = _pick_story()
+        key = _pick_story()
         try:
-            base = loaders.load_story_folder(folder)
+            story = drafts.story_of(key)
         except LoadError as error:
             st.error(str(error))
             st.stop()
         outlet_box = st.container()
-        uploads = _render_add_articles(folder)
-        story = with_articles(base, uploads + state.added_articles(folder))
-        _show_notice()
-        if base.skipped:
+        _show_notices()
+        _render_add_articles(key)
+        if story.skipped:
             st.warning(
-                f"{len(base.skipped)} inputs of this story were not loaded:\n\n"
-                + "\n".join(f"- {p}" for p in base.skipped)
+                f"{_count(len(story.skipped), 'input')} of this story were not loaded:\n\n"
+                + "\n".join(f"- {p}" for p in story.skipped)
             )
+        _render_missing(key, story)
         all_outlets = tuple(sorted({a.outlet for a in story.articles}))
         with outlet_box:
-            shown = _pick_outlets(folder, all_outlets)
-        _render_save(story)
-    selection = state.Selection(story=story, outlets=shown, all_outlets=all_outlets)
+            shown = _pick_outlets(key, all_outlets) if all_outlets else ()
+        _render_save(key)
+    selection = state.Selection(story=story, outlets=shown, all_outlets=all_outlets, key=key)
     state.set_selection(selection)
     return selection

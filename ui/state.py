@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,26 +22,50 @@ T = TypeVar("T")
 
 # Widget keys (kept here so that tests and pages name the same widgets).
 STORY = "story_folder"
+NEW_STORY = "new_story"
 OUTLETS = "outlets"  # prefix; the widget key also carries the story and its outlets
-UPLOAD = "upload"  # prefix; one uploader per story folder
+UPLOAD = "upload"  # prefix; one uploader per story and per batch of files taken in
+UPLOAD_VERSION = "upload_version"  # bumped when files were taken in: the uploader empties
 PASTE_TEXT = "paste_text"
 PASTE_OUTLET = "paste_outlet"
 PASTE_TITLE = "paste_title"
 PASTE_ADD = "paste_add"
 FETCH_URL = "fetch_url"
 FETCH_GO = "fetch_go"
-SAVE_NAME = "save_name"
+SAVE_NAME = "save_name"  # prefix; the widget key also carries the story and its title
 SAVE_GO = "save_go"
 SAVE_CONFIRM = "save_confirm"
 SAVE_CANCEL = "save_cancel"
 
+STORY_TITLE = "story_title"  # prefix, with the story's key
+STORY_DESCRIPTION = "story_description"  # prefix, with the story's key
+ARTICLES_EDITOR = "articles_editor"  # prefix, with the story's key and the draft's version
+UNDO_REMOVE = "undo_remove"
+
 # Plain state (not widgets).
-ADDED = "added_articles"  # {story folder: [Article, ...]} pasted or fetched this session
+DRAFTS = "drafts"  # {story key: Draft} new stories, and saved ones changed in this session
+NEW_PREFIX = "new:"  # the key of a new story: "new:1", "new:2", ...
 HIDDEN = "hidden_outlets"  # {story folder: {outlet, ...}} the user chose not to show
 PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overwrite
-NOTICE = "notice"  # one-shot message shown after a rerun, e.g. "Saved to ..."
+NOTICE = "notice"  # one-shot messages shown after a rerun, e.g. "Saved to ..."
 SELECTION = "selection"
 KEPT = "kept"  # {widget key: the value the user last gave that widget}
+
+
+@dataclass
+class Draft:
+    """A story being put together or changed in this session: the source of truth for its
+    articles and metadata until it is saved. ``folder`` holds its own lexicons (a private
+    temporary folder for a new story, the story's folder for a saved one)."""
+
+    title: str
+    description: str
+    articles: list[Article]
+    lexicons: list[str]
+    folder: str
+    saved_folder: str = ""  # the story folder it was opened from, "" for a new story
+    removed: list[tuple[int, Article]] = field(default_factory=list)  # for "Undo"
+    version: int = 0  # bumped when the articles change, to redraw the table from them
 
 
 @dataclass(frozen=True)
@@ -51,6 +75,7 @@ class Selection:
     story: Story
     outlets: tuple[str, ...]  # shown, in the order of all_outlets
     all_outlets: tuple[str, ...]  # every outlet of the story, sorted
+    key: str = ""  # the story's key: its folder, or NEW_PREFIX + number for a new story
 
 
 def stories_dir() -> Path:
@@ -58,9 +83,24 @@ def stories_dir() -> Path:
     return Path(os.environ.get(STORIES_DIR_ENV) or SAMPLE_ROOT)
 
 
-def added_articles(folder: str) -> list[Article]:
-    """The articles pasted or fetched into the story at ``folder`` in this session."""
-    return st.session_state.setdefault(ADDED, {}).setdefault(folder, [])
+def drafts() -> dict[str, Draft]:
+    """The drafts of this session by story key (a folder, or NEW_PREFIX + number)."""
+    return st.session_state.setdefault(DRAFTS, {})
+
+
+def is_new(key: str) -> bool:
+    """Whether ``key`` names a new story (not saved yet)."""
+    return key.startswith(NEW_PREFIX)
+
+
+def is_sample(key: str) -> bool:
+    """Whether ``key`` is the bundled sample story, which is never changed."""
+    return not is_new(key) and Path(key).resolve() == (SAMPLE_ROOT / SAMPLE_SLUG).resolve()
+
+
+def notify(kind: str, message: str) -> None:
+    """A message ("success", "warning" or "error") shown in the sidebar on the next run."""
+    st.session_state.setdefault(NOTICE, []).append((kind, message))
 
 
 def hidden_outlets(folder: str) -> set[str]:

@@ -9,8 +9,10 @@ import pytest
 
 from framing.io import UNKNOWN_OUTLET, LoadError, load_outlet_domains, load_story_bytes
 from framing.metadata import (
+    NOTE_SET_BY_HAND,
     OUTLET_DOMAINS_NAME,
     detect_language,
+    edit_article,
     fill_outlet,
     find_article_flags,
     find_outlet,
@@ -182,3 +184,26 @@ def test_sample_articles_are_english_news_and_unflagged(sample_story):
     for article in sample_story.articles:
         assert detect_language(article.text)[0] == "en"
         assert find_article_flags(article) == (), article.id
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("outlet", "  The   Gazette ", {"outlet": "The Gazette", "outlet_note": NOTE_SET_BY_HAND}),
+        ("outlet", "", {"outlet": UNKNOWN_OUTLET, "outlet_note": ""}),
+        ("title", "Talks resume", {"title": "Talks resume"}),
+        ("title", " ", {"title": "a"}),
+        ("date", "19 February 2020", {"date": "2020-02-19"}),
+        ("date", "", {"date": ""}),
+        ("url", "https://www.cnn.com/x", {"url": "https://www.cnn.com/x", "outlet": "CNN"}),
+    ],
+)
+def test_edit_article(field, value, expected):
+    edited = edit_article(_article(), field, value, TABLE)
+    assert {key: getattr(edited, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("field", "value"), [("date", "next Tuesday"), ("text", "new")])
+def test_edit_article_refuses_what_it_cannot_read(field, value):
+    with pytest.raises(ValueError):
+        edit_article(_article(), field, value, TABLE)

@@ -5,16 +5,19 @@ lexicon is never changed: its edits go to a copy in the story's folder, which
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from framing.analysis import DEFAULT_LEXICONS
+from framing.entities import find_discovered_actors
 from framing.lexicon import (
     COLUMNS,
     SHIPPED_DIR,
     LexiconError,
+    add_actor,
     add_label,
     decode_lexicon_bytes,
     find_lexicon_file,
@@ -23,12 +26,13 @@ from framing.lexicon import (
     lexicon_to_frame,
     load_lexicon,
     merge_lexicons,
+    new_lexicon_text,
     parse_lexicon,
     read_lexicon_text,
     save_lexicon,
 )
 from framing.models import Story
-from ui import loaders, state
+from ui import drafts, loaders, state
 from ui.page import View, render_table, start_page
 
 PROBLEMS = "lexicon_problems"  # {lexicon name: [LexiconError, ...]} of the last failed save
@@ -76,8 +80,11 @@ def _problems(story: Story, name: str, text: str) -> list[LexiconError]:
     return []
 
 
-def _save(story: Story, name: str, text: str, what: str) -> None:
-    """Validate and save, or keep the problems for display (nothing is written then)."""
+def _save(
+    story: Story, name: str, text: str, what: str, on_saved: Callable[[], None] | None = None
+) -> None:
+    """Validate and save, or keep the problems for display (nothing is written then);
+    ``on_saved`` runs after a save."""
     problems = _problems(story, name, text)
     if problems:
         st.session_state.setdefault(PROBLEMS, {})[name] = problems
@@ -89,7 +96,9 @@ def _save(story: Story, name: str, text: str, what: str) -> None:
         st.session_state.setdefault(PROBLEMS, {})[name] = [error]
         return
     st.session_state.setdefault(PROBLEMS, {}).pop(name, None)
-    st.session_state[state.NOTICE] = ("success", f"{what}: saved {target}. Scores are updated.")
+    if on_saved is not None:
+        on_saved()
+    state.notify("success", f"{what}: saved {target}. Scores are updated.")
     st.rerun()
 
 
@@ -181,6 +190,35 @@ def _story_lexicon(story: Story, actor: str) -> str | None:
     return None
 
 
+def _discovered_aliases(story: Story, entity: str, name: str) -> tuple[str, ...]:
+    """The spellings the story uses for a discovered entity (its name when none is found)."""
+    for actor in find_discovered_actors(story.articles, min_mentions=1):
+        if actor.id == entity or actor.name == name:
+            return actor.aliases
+    return (name,)
+
+
+def _promote(key: str, story: Story, target: str, row: pd.Series, valence: int, note: str) -> None:
+    """Add the label (and its actor, when no lexicon defines it) to lexicon ``target``,
+    created in the story's folder when it does not exist yet."""
+    source = _source(story, target)
+    text = read_lexicon_text(source) if source is not None else new_lexicon_text()
+    display = str(_target(story, target))
+    try:
+        if _story_lexicon(story, row["entity"]) is None:
+            aliases = _discovered_aliases(story, row["entity"], row["entity_name"])
+            text = add_actor(
+                text, row["entity"], row["entity_name"], aliases, "found in the story's text",
+                display,
+            )  # fmt: skip
+        text = add_label(text, row["entity"], row["label"], valence, note, display)
+    except LexiconError as error:
+        st.session_state.setdefault(PROBLEMS, {})[target] = list(error.problems or (error,))
+        return
+    on_saved = None if target in lexicon_names(story) else (lambda: drafts.use_lexicon(key, target))
+    _save(story, target, text, f"Label “{row['label']}”", on_saved)
+
+
 def _render_promote(view: View) -> None:
     labels = view.analysis.labels
     unknown = labels[~labels["known"].astype(bool)]
@@ -214,21 +252,27 @@ def _render_promote(view: View) -> None:
         help="-2 strongly unfavourable … +2 strongly favourable",
     )
     note = st.text_input("Why (a short note; required)", key="lx_promote_note")
-    target = _story_lexicon(view.analysis.story, row["entity"])
+    story, key = view.analysis.story, state.get_selection().key
+    target = _story_lexicon(story, row["entity"])
+    label = f"Add to lexicon {target}"
     if target is None:
-        st.warning(f"No lexicon of this story defines the actor {row['entity']!r}.")
-        return
-    if st.button(f"Add to lexicon {target}", key="lx_promote_go", type="primary"):
-        story = view.analysis.story
-        text = read_lexicon_text(target, [story.folder])
-        try:
-            new_text = add_label(
-                text, row["entity"], row["label"], valence, note, str(_target(story, target))
+        if not drafts.editable(key):
+            st.warning(
+                f"No lexicon of this story defines {row['entity_name']}, and the sample "
+                "story's lexicons stay as they are. In a story of your own (New story), this "
+                "creates the story's lexicon with the actor."
             )
-        except LexiconError as error:
-            st.session_state.setdefault(PROBLEMS, {})[target] = list(error.problems or (error,))
-        else:
-            _save(story, target, new_text, f"Label “{row['label']}”")
+            return
+        target = drafts.own_lexicon_name(key)
+        created = _source(story, target) is None
+        label = f"Add to lexicon {target}"
+        st.caption(
+            f"{row['entity_name']} is not an actor of any lexicon yet: the label goes to "
+            + (f"a new lexicon “{target}” of this story" if created else f"lexicon “{target}”")
+            + f", with {row['entity_name']} as an actor (named as the story names it)."
+        )
+    if st.button(label, key="lx_promote_go", type="primary"):
+        _promote(key, story, target, row, valence, note)
     _render_problems(target, "promote")
 
 
@@ -261,7 +305,7 @@ def render_lexicon(view: View | None) -> None:
         _render_edit(story, name, text, frame)
     with promote_tab:
         if view is None:
-            st.warning("Fix the lexicon first: labels are found once the lexicons load.")
+            st.warning("Labels are found once the story has articles and its lexicons load.")
         else:
             _render_promote(view)
     with files_tab:
