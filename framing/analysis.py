@@ -252,9 +252,28 @@ def _article_row(article: Article, parts: _ArticleParts, scoring: _Scoring) -> d
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    left = text[max(0, start - CONTEXT_CHARS) : start].replace("\n", " ")
-    right = text[end : end + CONTEXT_CHARS].replace("\n", " ")
-    return left, right
+    """Up to CONTEXT_CHARS characters each side of a hit, in whole words: a word the window
+    would cut is left out."""
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    if lo > 0 and not text[lo - 1].isspace():
+        cut = _next_space(text, lo, start)
+        lo = cut if cut < start else _previous_space(text, lo)
+    if hi < len(text) and not text[hi].isspace():
+        cut = _previous_space(text, hi, end)
+        hi = cut if cut > end else _next_space(text, hi, len(text))
+    return text[lo:start].replace("\n", " "), text[end:hi].replace("\n", " ")
+
+
+def _next_space(text: str, i: int, stop: int) -> int:
+    while i < stop and not text[i].isspace():
+        i += 1
+    return i
+
+
+def _previous_space(text: str, i: int, stop: int = 0) -> int:
+    while i > stop and not text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

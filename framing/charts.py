@@ -53,6 +53,8 @@ VALENCE_SCALE = [
 ]
 OTHER_SPEAKERS = "(others)"
 SIGNIFICANT_Z = 1.96  # two-sided 95% for a standard normal
+# A heatmap of one or two rows still needs room for its colour bar's ticks and title.
+HEATMAP_MIN_HEIGHT = 300
 
 _FONT = {"family": "sans-serif", "size": 13}
 
@@ -159,7 +161,10 @@ def _metric_panels(
                 showlegend=False,  # the outlets are named on the y axis
                 marker_color=[_color(colors, outlet) for outlet in order],
                 text=shown,
-                textposition="auto",
+                # Outside the bar and level: plotly turns a value sideways to fit a thin bar.
+                textposition="outside",
+                textangle=0,
+                cliponaxis=False,
                 customdata=[_safe(outlet) for outlet in order],
                 hovertemplate="%{customdata}: %{text}<extra></extra>",
             ),
@@ -168,6 +173,14 @@ def _metric_panels(
         )
         if column in percent:
             fig.update_xaxes(tickformat=".0%", row=row + 1, col=col + 1)
+        # Room beyond the longest bar (either side of zero) for its value.
+        low, high = min(0.0, min(values)), max(0.0, max(values))
+        pad = 0.35 * ((high - low) or 1.0)
+        fig.update_xaxes(
+            range=[low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)],
+            row=row + 1,
+            col=col + 1,
+        )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order)
     fig.update_annotations(font_size=12)  # the panel titles
     fig = _layout(fig, title, 110 + rows * (70 + 28 * len(order)))
@@ -245,9 +258,18 @@ def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) 
     return _layout(fig, title, 360)
 
 
+def _count_ticks(limit: int) -> tuple[list[int], list[str]]:
+    """Whole-number colour-bar ticks from -limit to +limit, labelled by count (no sign)."""
+    step = max(1, math.ceil(limit / 4))
+    values = list(range(-(limit // step) * step, limit + 1, step))
+    return values, [str(abs(v)) for v in values]
+
+
 def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure:
-    """Counts of each loaded term by outlet (the ``terms`` table), the most frequent first."""
-    title = "Loaded terms by outlet (count of hits)"
+    """Counts of each loaded term by outlet (the ``terms`` table), the most frequent first,
+    coloured by the term's direction: red unfavourable to its target, blue favourable,
+    white neutral; the darker, the more hits. The colour bar counts whole hits."""
+    title = "Loaded terms by outlet (hits; red unfavourable, blue favourable)"
     loaded = terms[terms["loaded"].astype(bool)] if len(terms) else terms
     if loaded.empty:
         return _empty(title, "No loaded terms in the outlets shown")
@@ -262,6 +284,10 @@ def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure
     counts, quoted = counts.loc[top], quoted.loc[top]
     category = loaded.groupby("term")["category"].first()
     valence = loaded.groupby("term")["valence"].mean()
+    direction = [math.copysign(1, v) if v else 0 for v in valence.loc[top]]
+    signed = counts.to_numpy() * [[d] for d in direction]
+    limit = max(1, int(counts.to_numpy().max()))
+    ticks, labels = _count_ticks(limit)
     hover = [
         [
             f"{_safe(term)} ({_safe(category[term])}, valence {valence[term]:+.1f})<br>"
@@ -272,21 +298,28 @@ def build_term_heatmap_figure(terms: pd.DataFrame, top_n: int = 30) -> go.Figure
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=counts.to_numpy(),
+            z=signed,
             x=[_wrap(o) for o in counts.columns],
             y=[_safe(t) for t in counts.index],
             text=counts.to_numpy(),
             texttemplate="%{text}",
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
-            colorscale="Oranges",
-            zmin=0,
-            colorbar={"title": {"text": "hits"}},
+            colorscale=VALENCE_SCALE,
+            zmin=-limit,
+            zmax=limit,
+            xgap=1,
+            ygap=1,
+            colorbar={
+                "title": {"text": "hits", "side": "right"},
+                "tickvals": ticks,
+                "ticktext": labels,
+            },
         )
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    fig = _layout(fig, title, 170 + 24 * len(counts.index))
+    fig = _layout(fig, title, max(HEATMAP_MIN_HEIGHT, 170 + 24 * len(counts.index)))
     return fig.update_layout(margin={"t": 130})
 
 
@@ -360,12 +393,12 @@ def _actor_heatmap(
             zmax=limit,
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": value.replace("_", " ")}},
+            colorbar={"title": {"text": value.replace("_", " "), "side": "right"}},
         )
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    fig = _layout(fig, title, 160 + 34 * len(actors))
+    fig = _layout(fig, title, max(HEATMAP_MIN_HEIGHT, 160 + 34 * len(actors)))
     return fig.update_layout(plot_bgcolor="#eeeeee", margin={"t": 130})
 
 
@@ -438,36 +471,53 @@ def build_label_valence_figure(
 ) -> go.Figure:
     """For the actors the outlets name most differently (the label table is sorted by
     spread), the mean valence (-2..+2) of the labels each outlet uses, one dot per outlet
-    sized by the number of labels; labels no lexicon scores do not count."""
+    sized by the number of labels; labels no lexicon scores do not count. Each outlet has
+    its own lane within an actor's row, so outlets with the same value never hide each
+    other."""
     title = "How differently the outlets label each actor (mean valence of the labels)"
     scored = label_table.dropna(subset=["mean_valence"])
     if scored.empty:
         return _empty(title, "No scored label in the outlets shown")
     entities = list(dict.fromkeys(scored["entity_name"]))[:top_n]
+    row_of = {name: i for i, name in enumerate(entities)}
+    outlets = _outlet_order(scored, colors)
+    lane = 0.7 / max(len(outlets), 1)  # the outlets share 70% of a row's height
     fig = go.Figure()
-    for outlet in _outlet_order(scored, colors):
+    for k, outlet in enumerate(outlets):
         rows = scored[(scored["outlet"] == outlet) & scored["entity_name"].isin(entities)]
+        offset = (k - (len(outlets) - 1) / 2) * lane
         fig.add_trace(
             go.Scatter(
                 x=rows["mean_valence"].tolist(),
-                y=[_safe(e) for e in rows["entity_name"]],
+                y=[row_of[e] + offset for e in rows["entity_name"]],
                 mode="markers",
                 name=_safe(outlet),
                 marker={
                     "color": _color(colors, outlet),
-                    "size": [min(10 + 3 * n, 28) for n in rows["n_labels"]],
+                    "size": [min(8 + 2 * n, 20) for n in rows["n_labels"]],
                     "line": {"color": "white", "width": 1},
-                    "opacity": 0.85,
                 },
-                customdata=[_safe(labels) for labels in rows["labels"]],
-                hovertemplate=_safe(outlet) + " on %{y}: %{x:+.2f}<br>%{customdata}<extra></extra>",
+                customdata=[
+                    [_safe(e), _safe(labels)]
+                    for e, labels in zip(rows["entity_name"], rows["labels"], strict=True)
+                ],
+                hovertemplate=_safe(outlet)
+                + " on %{customdata[0]}: %{x:+.2f}<br>%{customdata[1]}<extra></extra>",
             )
         )
     fig.update_xaxes(range=[-2.3, 2.3], tickvals=[-2, -1, 0, 1, 2], title_text="mean valence")
     fig.update_yaxes(
-        autorange="reversed", categoryorder="array", categoryarray=[_safe(e) for e in entities]
+        tickvals=list(range(len(entities))),
+        ticktext=[_safe(e) for e in entities],
+        range=[len(entities) - 0.5, -0.5],
+        showgrid=False,
     )
-    return _layout(fig, title, 140 + 40 * len(entities))
+    for i in range(1, len(entities)):  # a line between the actors' rows
+        fig.add_hline(y=i - 0.5, line={"color": "#e5e5e5", "width": 1})
+    return _layout(fig, title, 140 + 40 * len(entities) + 6 * len(outlets) * len(entities))
+
+
+ARC_WINDOW = 5  # sentences in the arc's rolling mean
 
 
 def build_sentiment_arc_figure(
@@ -475,43 +525,55 @@ def build_sentiment_arc_figure(
     colors: Mapping[str, str],
     titles: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """Sentence-by-sentence sentiment through each article (x = position in the article,
-    0-100 %), one line per article in its outlet's colour."""
-    title = "Sentiment arc: each sentence's compound score through the article"
+    """Sentiment through each article (x = position in the article, 0-100 %): a line of
+    the rolling mean over ARC_WINDOW sentences per article in its outlet's colour, over
+    faint dots of every sentence's own score (hover for the sentence)."""
+    title = f"Sentiment arc: mean of {ARC_WINDOW} neighbouring sentences (dots: each sentence)"
     if sentences.empty:
         return _empty(title)
     titles = titles or {}
     fig = go.Figure()
-    shown: set[str] = set()
     for article_id, rows in sentences.sort_values("index").groupby("article_id", sort=False):
         outlet = str(rows["outlet"].iloc[0])
         n = len(rows)
         position = [100 * i / max(n - 1, 1) for i in range(n)]
+        smooth = rows["compound"].rolling(ARC_WINDOW, center=True, min_periods=1).mean()
         snippets = [
             _safe(t if len(t) <= 90 else t[:88] + "…") + (" [quote]" if q else "")
             for t, q in zip(rows["text"], rows["in_quote"].astype(bool), strict=True)
         ]
         label = f"{outlet}: {titles.get(str(article_id), article_id)}"
+        color = _color(colors, outlet)
+        fig.add_trace(
+            go.Scatter(
+                x=position,
+                y=smooth.tolist(),
+                mode="lines",
+                name=_safe(label if len(label) <= 50 else label[:48] + "…"),
+                legendgroup=str(article_id),
+                line={"color": color, "width": 2.5, "shape": "spline", "smoothing": 0.6},
+                hovertemplate=_safe(outlet) + " mean %{y:+.2f}<extra></extra>",
+            )
+        )
         fig.add_trace(
             go.Scatter(
                 x=position,
                 y=rows["compound"].tolist(),
-                mode="lines+markers",
-                name=_safe(label if len(label) <= 50 else label[:48] + "…"),
-                legendgroup=outlet,
-                showlegend=outlet not in shown,
-                line={"color": _color(colors, outlet), "width": 1.5},
-                marker={"size": 5},
+                mode="markers",
+                name=_safe(label),
+                legendgroup=str(article_id),
+                showlegend=False,
+                marker={"color": color, "size": 5, "opacity": 0.35},
                 customdata=snippets,
                 hovertemplate=_safe(outlet) + " %{y:+.2f}<br>%{customdata}<extra></extra>",
             )
         )
-        shown.add(outlet)
     fig.add_hline(y=0.05, line={"dash": "dot", "color": "#aaa", "width": 1})
     fig.add_hline(y=-0.05, line={"dash": "dot", "color": "#aaa", "width": 1})
     fig.update_xaxes(title_text="position in the article (%)", range=[-2, 102])
     fig.update_yaxes(title_text="compound", range=[-1.05, 1.05])
-    return _layout(fig, title, 420)
+    fig.update_layout(legend={"orientation": "h", "y": -0.25, "x": 0})
+    return _layout(fig, title, 480)
 
 
 def score_box_statistics(values: pd.Series) -> dict[str, float]:

@@ -145,8 +145,7 @@ def missing_outlet_label(article: Article) -> str:
 def separate_missing_outlets(articles: Iterable[Article]) -> tuple[Article, ...]:
     """``articles`` with each missing outlet replaced by ``missing_outlet_label``."""
     return tuple(
-        replace(a, outlet=missing_outlet_label(a)) if is_outlet_missing(a) else a
-        for a in articles
+        replace(a, outlet=missing_outlet_label(a)) if is_outlet_missing(a) else a for a in articles
     )
 
 
@@ -171,7 +170,7 @@ def _list_like(text: str) -> bool:
     short = [
         line
         for line in lines
-        if count_words(line) <= LIST_LINE_WORDS and not line.endswith((".", "?", "!", "\""))
+        if count_words(line) <= LIST_LINE_WORDS and not line.endswith((".", "?", "!", '"'))
     ]
     return len(short) >= LIST_SHARE * len(lines)
 

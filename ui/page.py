@@ -131,6 +131,28 @@ def render_tabs(key: str, sections: dict[str, Callable[[], None]]) -> None:
                 render()
 
 
+def column_title(column: str) -> str:
+    """A table column's name as people read it: "loaded_narrator_per_100w" is "loaded
+    narrator per 100 words"."""
+    return str(column).replace("_100w", "_100_words").replace("_", " ")
+
+
+def readable_columns(frame: pd.DataFrame) -> dict[str, object]:
+    """st.dataframe column settings: titles in words, fractions of a whole as percentages,
+    other decimals to two places (the CSV download keeps every digit and the names)."""
+    config: dict[str, object] = {}
+    for column in frame.columns:
+        title = column_title(column)
+        if pd.api.types.is_float_dtype(frame[column]):
+            share = "share" in str(column)
+            config[column] = st.column_config.NumberColumn(
+                title, format="percent" if share else "%.2f"
+            )
+        else:
+            config[column] = title
+    return config
+
+
 def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:
     """A table with a CSV download of all of it under it (the file is built on click).
 
@@ -138,7 +160,11 @@ def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> 
     switch would wait for, so the browser gets the rows in view and asks the server for the
     rest as the user scrolls; sorting a column sorts every row on the server.
     """
-    st.dataframe(frame, key=f"{key}_table", hide_index=True, lazy=True, **dataframe_args)
+    config = {**readable_columns(frame), **dataframe_args.pop("column_config", {})}
+    st.dataframe(
+        frame, key=f"{key}_table", hide_index=True, lazy=True, column_config=config,
+        **dataframe_args,
+    )  # fmt: skip
     st.download_button(
         f"Download {name} as CSV",
         data=lambda: frame.to_csv(index=False),

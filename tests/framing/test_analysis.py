@@ -182,3 +182,19 @@ def test_story_lexicon_files(tmp_path, lexicons, in_folder, expected):
         for n in expected
     ]  # fmt: skip
     assert list(find_story_lexicon_files(story)) == wanted
+
+
+def test_keyword_in_context_is_cut_at_word_boundaries(sample_analysis):
+    """Issue 16: "n of several conditions: (the retur" cut words on both sides."""
+    texts = {a.id: a.text.replace("\n", " ") for a in sample_analysis.story.articles}
+    terms = sample_analysis.terms
+    assert len(terms) > 20
+    for row in terms.itertuples():
+        text = texts[row.article_id]
+        left_start = row.start - len(row.context_left)
+        right_end = row.end + len(row.context_right)
+        assert text[left_start : row.start] == row.context_left
+        # a context begins and ends between words (at the text's ends, or at a space)
+        assert left_start == 0 or " " in text[left_start - 1 : left_start + 1], row.context_left
+        assert right_end == len(text) or " " in text[right_end - 1 : right_end + 1], row
+        assert len(row.context_left) <= 60 and len(row.context_right) <= 60

@@ -36,8 +36,16 @@ def render_matrix(view: View) -> None:
             f"{unknown} labels (dashed, with “?”) are not in any lexicon yet: give them a "
             "valence on the Lexicon page and every score uses it at once."
         )
-        st.page_link("ui/views/lexicon.py", label="Score a label on the Lexicon page", icon="✏️")
+        st.page_link(
+            "ui/views/lexicon.py", label="Score a label on the Lexicon page", icon=":material/edit:"
+        )
     render_chart(view, "lb_spread", charts.build_label_valence_figure, table, view.colors)
+    st.caption(
+        "Each dot is the mean valence of every label an outlet gives the actor, quoted ones "
+        "included; each outlet has its own lane in the actor's row. The Overview's “framing "
+        "in its own voice” averages only what the outlet says in its own words (labels and "
+        "loaded terms aimed at the actor, quotes left out), so the two can differ."
+    )
 
 
 def render_by_actor(view: View) -> None:

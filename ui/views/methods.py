@@ -104,10 +104,21 @@ def render_evaluation() -> None:
         return
     st.markdown(
         "Measured against public data sets that people annotated (BABE, PTC, NewsMTSC, "
-        "NewsWCL50), each beside a simple baseline from the same run. Details, limits and "
-        "the command: docs/evaluation.md."
+        "NewsWCL50), each beside a simple baseline from the same run. Details and limits: "
+        "docs/evaluation.md."
     )
-    st.markdown(section.group(1))
+    st.markdown(evaluation_table(section.group(1)))
+    st.caption(
+        "LL, L, M, R, RR: the political leaning NewsWCL50 gives each outlet of its stories, "
+        "from far left (LL) through left (L), centre (M) and right (R) to far right (RR); "
+        "the rows measure the labels of each group of outlets apart."
+    )
+
+
+def evaluation_table(section: str) -> str:
+    """Only the table of a recorded evaluation: the command that made it and the notes
+    on what changed since the last one are for developers (docs/evaluation.md keeps them)."""
+    return "\n".join(line for line in section.splitlines() if line.lstrip().startswith("|"))
 
 
 def render_methods(view: View) -> None:
@@ -131,11 +142,13 @@ def render_methods(view: View) -> None:
                    "lists every removal.")  # fmt: skip
     for article in articles[:MAX_EXPANDERS]:
         removed = cleaning[cleaning["article_id"] == article.id]
-        note = f" · outlet {article.outlet_note}" if article.outlet_note else ""
+        count = int(counts.get(article.id, 0))
         with st.expander(
             f"{article.outlet} — {article.title or article.id}: "
-            f"{counts.get(article.id, 0)} removals{note}"
+            f"{count} removal{'' if count == 1 else 's'}"
         ):
+            if article.outlet_note:
+                st.caption(f"How the outlet was named: {article.outlet_note}")
             if removed.empty:
                 st.caption("Nothing removed.")
             for row in removed.itertuples():

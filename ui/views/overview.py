@@ -28,6 +28,13 @@ def _framing_line(framing: pd.DataFrame, outlet: str, names: int = 3) -> str:
     )
 
 
+FRAMING_HELP = (
+    "Mean valence (−2 … +2) of the labels and loaded terms the outlet aims at the actor in "
+    "its own words, quotes left out. The Labels page averages every label the outlet uses "
+    "for the actor, quoted ones included, so the two can differ."
+)
+
+
 def _cards_html(view: View) -> str:
     outlets = view.table("outlets")
     framing = charts.score_outlet_actor_framing(view.table("actor_framing"))
@@ -41,7 +48,8 @@ def _cards_html(view: View) -> str:
             f"Loaded terms: <b>{_number(row.loaded_per_100w, '%.2f')}</b> /100 words "
             f'<span class="muted">(own voice {_number(row.loaded_narrator_per_100w, "%.2f")})'
             "</span><br>"
-            f"Actor framing: {_framing_line(framing, row.outlet)}<br>"
+            f'<span title="{FRAMING_HELP}">Framing in its own voice:</span> '
+            f"{_framing_line(framing, row.outlet)}<br>"
             f"Sentiment: <b>{_number(row.sentiment_mean, '%+.2f')}</b> "
             f'<span class="muted">({_number(row.sentiment_share_negative * 100, "%.0f")}% '
             "negative sentences)</span><br>"
@@ -52,32 +60,47 @@ def _cards_html(view: View) -> str:
     return '<div class="slant"><div class="cards">' + "".join(cards) + "</div></div>"
 
 
-def _extreme(outlets: pd.DataFrame, column: str, largest: bool) -> str | None:
+NAMED_OUTLETS = 4  # outlets quoted in "Named most differently"; the Labels page has all
+
+
+def _extreme(outlets: pd.DataFrame, column: str, largest: bool, shown: str) -> str | None:
     values = outlets.dropna(subset=[column])
     if len(values) < 2:
         return None
     row = values.loc[values[column].idxmax() if largest else values[column].idxmin()]
-    return f"**{row['outlet']}** ({row[column]:.2f})"
+    return f"**{escape(str(row['outlet']))}** ({shown.format(row[column])})"
+
+
+# (column of the outlets table, the largest or the smallest stands out, what it says,
+# the value as the charts show it)
+HIGHLIGHTS = (
+    ("loaded_narrator_per_100w", True, "Most loaded language in its own voice",
+     "{:.2f} loaded terms per 100 words"),
+    ("sentiment_mean", False, "Most negative sentences on average", "mean sentiment {:+.2f}"),
+    ("flesch_kincaid_grade", True, "Hardest to read", "grade {:.1f}"),
+    ("quote_share", True, "Leans most on quotes", "{:.0%} of its words in quotes"),
+)  # fmt: skip
 
 
 def _highlights(view: View) -> list[str]:
     outlets = view.table("outlets")
     lines = []
-    for column, largest, text in (
-        ("loaded_narrator_per_100w", True, "Most loaded language in its own voice"),
-        ("sentiment_mean", False, "Most negative sentences on average"),
-        ("flesch_kincaid_grade", True, "Hardest to read (grade level)"),
-        ("quote_share", True, "Leans most on quotes (share of words)"),
-    ):
-        found = _extreme(outlets, column, largest)
+    for column, largest, text, shown in HIGHLIGHTS:
+        found = _extreme(outlets, column, largest, shown)
         if found:
             lines.append(f"- {text}: {found}")
     spread = view.table("label_table")
     if not spread.empty:
         top = spread.iloc[0]
         by_outlet = spread[spread["entity"] == top["entity"]]
-        named = "; ".join(f"{r.outlet}: “{r.labels}”" for r in by_outlet.head(4).itertuples())
-        lines.append(f"- Named most differently: **{top['entity_name']}** — {named}")
+        named = "; ".join(
+            f"{escape(r.outlet)}: “{escape(r.labels)}”"
+            for r in by_outlet.head(NAMED_OUTLETS).itertuples()
+        )
+        more = len(by_outlet) - NAMED_OUTLETS
+        if more > 0:
+            named += f"; and {more} more outlet{'s' if more > 1 else ''} (all on the Labels page)"
+        lines.append(f"- Named most differently: **{escape(top['entity_name'])}** — {named}")
     return lines
 
 
@@ -102,6 +125,7 @@ def render_voices(view: View) -> None:
 
 def render_tables(view: View) -> None:
     st.subheader("Outlets")
+    st.caption("Means over each outlet's articles; words and hits are totals.")
     render_table(view.table("outlets"), "outlets", "ov_outlets")
     st.subheader("Articles")
     render_table(view.table("articles"), "articles", "ov_articles")
@@ -109,9 +133,6 @@ def render_tables(view: View) -> None:
 
 def render_overview(view: View) -> None:
     st.html(build_shared(view, "ov_cards", _cards_html, view))
-    lines = build_shared(view, "ov_highlights", _highlights, view)
-    if lines:
-        st.markdown("**What stands out**\n" + "\n".join(lines))
     render_tabs(
         "ov_tab",
         {
@@ -121,13 +142,17 @@ def render_overview(view: View) -> None:
             "Tables": lambda: render_tables(view),
         },
     )
+    # Below the charts, so that they are in view when the page opens on a laptop screen.
+    lines = build_shared(view, "ov_highlights", _highlights, view)
+    if lines:
+        st.markdown("**What stands out**\n" + "\n".join(lines))
+    st.caption(f"Framing in its own voice: {FRAMING_HELP}")
 
 
 render_overview(
     start_page(
         "Overview",
-        "How each outlet covers the story: how loaded its language is, how it frames each "
-        "actor, how negative and how hard to read it is. Hover any chart for the numbers; "
-        "every number is explained on the Methods page.",
+        "How each outlet covers the story. Hover a chart for its numbers; the Methods page "
+        "explains each one.",
     )
 )

@@ -59,7 +59,9 @@ def render_sentences(view: View) -> None:
     st.subheader("The most negative and most positive sentences")
     negative, positive = build_shared(view, "st_extremes", _extremes, sentences)
     wide_text = {"text": st.column_config.TextColumn("sentence", width="large")}
+    st.markdown("##### Most negative (most negative first)")
     render_table(negative, "most negative sentences", "st_negative", column_config=wide_text)
+    st.markdown("##### Most positive (most positive first)")
     render_table(positive, "most positive sentences", "st_positive", column_config=wide_text)
     st.subheader("Every sentence")
     render_table(sentences, "sentences", "st_sentences")
