@@ -533,6 +533,7 @@ def build_sentiment_arc_figure(
         return _empty(title)
     titles = titles or {}
     fig = go.Figure()
+    shown: set[str] = set()
     for article_id, rows in sentences.sort_values("index").groupby("article_id", sort=False):
         outlet = str(rows["outlet"].iloc[0])
         n = len(rows)
@@ -550,7 +551,8 @@ def build_sentiment_arc_figure(
                 y=smooth.tolist(),
                 mode="lines",
                 name=_safe(label if len(label) <= 50 else label[:48] + "…"),
-                legendgroup=str(article_id),
+                legendgroup=outlet,
+                showlegend=outlet not in shown,
                 line={"color": color, "width": 2.5, "shape": "spline", "smoothing": 0.6},
                 hovertemplate=_safe(outlet) + " mean %{y:+.2f}<extra></extra>",
             )
@@ -561,13 +563,14 @@ def build_sentiment_arc_figure(
                 y=rows["compound"].tolist(),
                 mode="markers",
                 name=_safe(label),
-                legendgroup=str(article_id),
+                legendgroup=outlet,
                 showlegend=False,
                 marker={"color": color, "size": 5, "opacity": 0.35},
                 customdata=snippets,
                 hovertemplate=_safe(outlet) + " %{y:+.2f}<br>%{customdata}<extra></extra>",
             )
         )
+        shown.add(outlet)
     fig.add_hline(y=0.05, line={"dash": "dot", "color": "#aaa", "width": 1})
     fig.add_hline(y=-0.05, line={"dash": "dot", "color": "#aaa", "width": 1})
     fig.update_xaxes(title_text="position in the article (%)", range=[-2, 102])

@@ -183,7 +183,7 @@ def test_a_widget_that_shapes_a_chart_rebuilds_it(app):
     arc = at.multiselect(key="st_arc_articles")
     first = arc.value[0]
     arc.set_value([first]).run()
-    assert len(figure(at, "Sentiment arc")["data"]) == 1
+    assert len(figure(at, "Sentiment arc")["data"]) == 2  # its line and its sentences
     at.multiselect(key="st_arc_articles").set_value([]).run()
     assert figure(at, "Sentiment arc")["data"] == []
 
@@ -201,7 +201,7 @@ def test_a_choice_in_a_closed_tab_comes_back_with_it(app):
     open_tab(at, "sentiment", "Sentence by sentence")
     open_tab(at, "sentiment", "Through each article")
     assert at.multiselect(key="st_arc_articles").value == [first]
-    assert len(figure(at, "Sentiment arc")["data"]) == 1
+    assert len(figure(at, "Sentiment arc")["data"]) == 2
     at = open_tab(open_page(at, "terms"), "terms", "Every hit in context")
     at.radio(key="tm_voice").set_value("own voice").run()
     at.multiselect(key="tm_cat").set_value(["distancing"]).run()

@@ -1,5 +1,6 @@
-"""The sidebar on the real app: uploads (good, bad, partly bad), pasted text, saving a
-story (it is there after a restart; overwriting asks first)."""
+"""The sidebar on the real app: a new story that uploads (good, bad, partly bad), pasted
+text and fetches go into, the sample left as it is; saving a story (its own articles,
+title, description and lexicons; there after a restart; overwriting asks first)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget
+from apptest_helpers import APP, SAMPLE, figure, open_page, open_tab, outlet_widget
 from streamlit.testing.v1 import AppTest
 
 from framing.io import load_story
@@ -18,6 +19,7 @@ ARTICLE = (
     "The warlord Khalifa Haftar slammed the so-called government in Tripoli on Monday. "
     "\u201cWe will not sign,\u201d Haftar said.\n"
 ).encode()
+SAMPLE_KEY = str(SAMPLE.resolve())
 
 
 def _uploader(at):
@@ -29,14 +31,32 @@ def _story_choice(at):
     return at.sidebar.selectbox(key="story_folder")
 
 
-def test_uploaded_article_joins_the_story_and_every_chart(app):
-    _uploader(app).upload("gazette.md", ARTICLE, "text/markdown").run()
+def new_story(at):
+    at.sidebar.button(key="new_story").click().run()
+    assert not at.exception
+    assert _story_choice(at).value.startswith("new:")
+    return at
+
+
+def test_the_sample_takes_no_articles_a_new_story_does(app):
+    assert not list(app.sidebar.file_uploader)
+    assert any("New story" in c.value for c in app.sidebar.caption)
+    new_story(app)
+    assert any("no articles yet" in i.value for i in app.info)
+    assert _uploader(app)
+
+
+def test_uploaded_article_joins_the_new_story_and_every_chart_not_the_sample(app):
+    _uploader(new_story(app)).upload("gazette.md", ARTICLE, "text/markdown").run()
     assert not app.exception and not app.error
-    assert "Test Gazette" in outlet_widget(app).value
+    assert outlet_widget(app).value == ["Test Gazette"]
     fig = figure(app, "How the outlets compare")
-    assert all("Test Gazette" in trace["y"] for trace in fig["data"])
+    assert all(trace["y"] == ["Test Gazette"] for trace in fig["data"])
     open_tab(open_page(app, "terms"), "terms", "Every hit in context")
     assert "Test Gazette" in app.dataframe[0].value["outlet"].tolist()
+    _story_choice(app).select(SAMPLE_KEY).run()
+    assert "Test Gazette" not in outlet_widget(app).value
+    assert len(load_story(SAMPLE).articles) == 5
 
 
 @pytest.mark.parametrize(
@@ -48,7 +68,7 @@ def test_uploaded_article_joins_the_story_and_every_chart(app):
     ],
 )
 def test_a_bad_file_shows_an_error_naming_it_and_the_rest_keeps_working(app, name, data, message):
-    uploader = _uploader(app)
+    uploader = _uploader(new_story(app))
     uploader.upload(name, data, "application/octet-stream")
     uploader.upload("gazette.md", ARTICLE, "text/markdown").run()
     assert not app.exception
@@ -59,7 +79,7 @@ def test_a_bad_file_shows_an_error_naming_it_and_the_rest_keeps_working(app, nam
 
 def test_skipped_rows_of_a_bulk_file_are_counted(app):
     csv = b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\nBad Post,Two,\n"
-    _uploader(app).upload("bulk.csv", csv, "text/csv").run()
+    _uploader(new_story(app)).upload("bulk.csv", csv, "text/csv").run()
     assert not app.exception
     warnings = [w.value for w in app.sidebar.warning]
     assert any("bulk.csv" in w and "1 rows skipped" in w for w in warnings), warnings
@@ -67,6 +87,7 @@ def test_skipped_rows_of_a_bulk_file_are_counted(app):
 
 
 def test_pasted_article_is_added_with_its_outlet(app):
+    new_story(app)
     app.sidebar.text_area(key="paste_text").input("Haftar met Shoigu in Moscow on Monday.")
     app.sidebar.text_input(key="paste_outlet").input("Paste Daily")
     app.sidebar.text_input(key="paste_title").input("A meeting")
@@ -77,7 +98,7 @@ def test_pasted_article_is_added_with_its_outlet(app):
 
 
 def test_paste_without_text_says_so(app):
-    app.sidebar.button(key="paste_add").click().run()
+    new_story(app).sidebar.button(key="paste_add").click().run()
     assert any("Paste the article text" in e.value for e in app.sidebar.error)
 
 
@@ -85,53 +106,75 @@ def test_paste_without_text_says_so(app):
     "url", ["file:///etc/passwd", "http://127.0.0.1:8501/", "http://169.254.169.254/latest"]
 )
 def test_fetch_refuses_local_addresses_with_a_message(app, url):
-    app.sidebar.text_input(key="fetch_url").input(url)
+    new_story(app).sidebar.text_input(key="fetch_url").input(url)
     app.sidebar.button(key="fetch_go").click().run()
     assert not app.exception
     (error,) = [e.value for e in app.sidebar.error]
     assert url in error
 
 
-def _save(at, name):
-    at.sidebar.text_input(key="save_name").input(name)
+def _save_name(at):
+    (widget,) = [w for w in at.sidebar.text_input if w.key.startswith("save_name:")]
+    return widget
+
+
+def _save(at, name=None):
+    if name is not None:
+        _save_name(at).input(name)
     at.sidebar.button(key="save_go").click().run()
     assert not at.exception
 
 
-def test_saved_story_is_there_after_a_restart(app, stories_dir):
-    _uploader(app).upload("gazette.md", ARTICLE, "text/markdown").run()
-    _save(app, "Libya with Gazette")
-    folder = stories_dir / "libya-with-gazette"
+def test_save_writes_exactly_the_story_under_a_name_from_its_title(app, stories_dir):
+    _uploader(new_story(app)).upload("gazette.md", ARTICLE, "text/markdown").run()
+    open_page(app, "articles")
+    app.text_input(key="story_title:new:1").input("Haftar and the Gazette").run()
+    app.text_area(key="story_description:new:1").input("One article, saved.").run()
+    assert _save_name(app).value == "haftar-and-the-gazette"
+    _save(app)
+    folder = stories_dir / "haftar-and-the-gazette"
     saved = load_story(folder)
-    assert len(saved.articles) == 6
-    assert "Test Gazette" in {a.outlet for a in saved.articles}
+    assert [a.outlet for a in saved.articles] == ["Test Gazette"]
     manifest = json.loads((folder / "story.json").read_text())
-    assert manifest["lexicons"] == ["loaded_language", "libya"]
+    assert manifest == {
+        "title": "Haftar and the Gazette",
+        "description": "One article, saved.",
+        "lexicons": ["loaded_language"],
+    }
+    assert any("Saved 1 article to" in s.value for s in app.sidebar.success)
     assert Path(_story_choice(app).value) == folder.resolve()
 
     st.cache_data.clear()
+    st.cache_resource.clear()
     restarted = AppTest.from_file(APP, default_timeout=60).run()
-    assert "libya-with-gazette (saved)" in _story_choice(restarted).options
+    assert "haftar-and-the-gazette (saved)" in _story_choice(restarted).options
     _story_choice(restarted).select(str(folder.resolve())).run()
     assert not restarted.exception
-    assert "Test Gazette" in outlet_widget(restarted).value
+    assert outlet_widget(restarted).value == ["Test Gazette"]
+
+
+def test_a_new_story_is_never_saved_under_the_samples_name(app):
+    new_story(app)
+    assert _save_name(app).value == "untitled-story"
 
 
 def test_saving_over_an_existing_folder_asks_first(app, stories_dir):
+    _uploader(new_story(app)).upload("gazette.md", ARTICLE, "text/markdown").run()
     _save(app, "copy")
-    assert (stories_dir / "copy" / "story.json").is_file()
-    _uploader(app).upload("gazette.md", ARTICLE, "text/markdown").run()
+    assert len(load_story(stories_dir / "copy").articles) == 1
+    _uploader(new_story(app)).upload("a.md", ARTICLE, "text/markdown")
+    _uploader(app).upload("b.md", ARTICLE, "text/markdown").run()
     _save(app, "copy")
     assert any("already exists" in w.value for w in app.sidebar.warning)
-    assert len(load_story(stories_dir / "copy").articles) == 5  # nothing written yet
+    assert len(load_story(stories_dir / "copy").articles) == 1  # nothing written yet
     app.sidebar.button(key="save_cancel").click().run()
     assert not any("already exists" in w.value for w in app.sidebar.warning)
 
     _save(app, "copy")
     app.sidebar.button(key="save_confirm").click().run()
     assert not app.exception
-    assert any("Saved 6 articles" in s.value for s in app.sidebar.success)
-    assert len(load_story(stories_dir / "copy").articles) == 6
+    assert any("Saved 2 articles" in s.value for s in app.sidebar.success)
+    assert len(load_story(stories_dir / "copy").articles) == 2
 
 
 def test_a_link_can_name_the_story_to_open(story_copy):

@@ -129,8 +129,33 @@ def test_term_heatmap_counts_loaded_hits_by_term_and_outlet():
     (heat,) = fig.data
     assert list(heat.y) == ["warlord", "slammed"]
     assert list(heat.x) == ["Alpha", "Beta"]
-    assert heat.z.tolist() == [[2, 1], [0, 1]]
+    assert heat.text.tolist() == [[2, 1], [0, 1]]  # the counts, as printed in the cells
+    assert heat.z.tolist() == [[-2, -1], [0, -1]]  # unfavourable terms on the red side
     assert "1 in quotes" in heat.hovertext[0][0]
+
+
+def test_term_heatmap_colours_favourable_and_unfavourable_terms_apart():
+    """Issue 16: "Field Marshal" +1 was the darkest "loaded" cell of one orange scale."""
+    terms = _terms(
+        [("Alpha", "Field Marshal", "label", 1, False, True, i) for i in range(3)]
+        + [("Alpha", "warlord", "name_calling", -2, False, True, 9)]
+        + [("Alpha", "reportedly", "hedge", 0, False, True, 11)]
+    )
+    (heat,) = charts.build_term_heatmap_figure(terms).data
+    z = dict(zip(heat.y, (row[0] for row in heat.z), strict=True))
+    assert z == {"Field Marshal": 3, "warlord": -1, "reportedly": 0}
+    assert (heat.zmin, heat.zmax) == (-3, 3)
+    assert heat.colorscale[0][1] == charts.VALENCE_COLORS[-2]
+    assert heat.colorscale[-1][1] == charts.VALENCE_COLORS[2]
+
+
+@pytest.mark.parametrize(("most", "ticks"), [(1, [-1, 0, 1]), (3, [-3, -2, -1, 0, 1, 2, 3]),
+                                             (9, [-9, -6, -3, 0, 3, 6, 9])])  # fmt: skip
+def test_term_heatmap_colour_bar_ticks_are_whole_counts(most, ticks):
+    terms = _terms([("Alpha", "warlord", "name_calling", -2, False, True, i) for i in range(most)])
+    (heat,) = charts.build_term_heatmap_figure(terms).data
+    assert list(heat.colorbar.tickvals) == ticks
+    assert list(heat.colorbar.ticktext) == [str(abs(t)) for t in ticks]
 
 
 def test_term_heatmap_keeps_the_top_terms_and_escapes_text():
@@ -216,9 +241,25 @@ def test_label_valence_dots_per_outlet_for_the_most_differently_named_actors():
     )
     fig = charts.build_label_valence_figure(table, COLORS, top_n=1)
     assert [t.name for t in fig.data] == ["Alpha", "Beta"]
-    assert [(list(t.x), list(t.y)) for t in fig.data] == [([-1.0], ["Haftar"]), ([1.0], ["Haftar"])]
-    assert list(fig.data[1].marker.size) == [19]
+    assert [list(t.x) for t in fig.data] == [[-1.0], [1.0]]
+    assert list(fig.layout.yaxis.ticktext) == ["Haftar"]
+    assert [t.customdata[0][0] for t in fig.data] == ["Haftar", "Haftar"]
+    assert list(fig.data[1].marker.size) == [14]
     assert fig.data[1].marker.color == COLORS["Beta"]
+
+
+def test_label_valence_outlets_with_the_same_value_do_not_hide_each_other():
+    """Issue 16: outlets with the same value hid each other's dots."""
+    table = _label_table(
+        [("haftar", "Haftar", o, "commander (1)", 1, 0, 0.0, 1.0) for o in ("Alpha", "Beta")]
+        + [("gna", "GNA", o, "government (1)", 1, 0, 0.0, 0.5) for o in ("Alpha", "Beta")]
+    )
+    fig = charts.build_label_valence_figure(table, COLORS)
+    points = [(x, y) for t in fig.data for x, y in zip(t.x, t.y, strict=True)]
+    assert len(set(points)) == 4
+    for row in (0, 1):  # every dot stays within its actor's row
+        ys = [y for _, y in points if round(y) == row]
+        assert len(ys) == 2 and all(abs(y - row) < 0.5 for y in ys)
 
 
 def test_label_valence_without_scored_labels_says_so():
@@ -259,14 +300,24 @@ def test_sentiment_arc_one_line_per_article_one_legend_entry_per_outlet():
         ]
     )
     fig = charts.build_sentiment_arc_figure(sentences, COLORS, {"a1": "Title one"})
-    assert len(fig.data) == 3
-    first = fig.data[0]
-    assert first.name == "Alpha: Title one"
-    assert list(first.x) == [0.0, 100.0]
-    assert list(first.y) == [0.2, -0.5]
-    assert first.customdata[1] == "Second &lt;i&gt;. [quote]"
-    assert [t.showlegend for t in fig.data] == [True, False, True]
-    assert fig.data[2].line.color == COLORS["Beta"]
+    assert len(fig.data) == 6  # per article: the smoothed line and the sentences' dots
+    line, dots = fig.data[0], fig.data[1]
+    assert line.name == "Alpha: Title one" and line.mode == "lines"
+    assert list(line.x) == list(dots.x) == [0.0, 100.0]
+    assert list(dots.y) == [0.2, -0.5]
+    assert list(line.y) == pytest.approx([-0.15, -0.15])  # both within one window
+    assert dots.customdata[1] == "Second &lt;i&gt;. [quote]"
+    assert [t.showlegend for t in fig.data] == [True, False, False, False, True, False]
+    assert fig.data[4].line.color == COLORS["Beta"]
+
+
+def test_sentiment_arc_smooths_a_zigzag():
+    """Issue 16: five articles' sentence scores drew an unreadable zigzag."""
+    zigzag = [0.8 if i % 2 else -0.8 for i in range(20)]
+    sentences = _sentences([("a1", "Alpha", i, "s.", 1, c, False) for i, c in enumerate(zigzag)])
+    line, dots = charts.build_sentiment_arc_figure(sentences, COLORS).data
+    assert max(dots.y) - min(dots.y) == pytest.approx(1.6)
+    assert max(line.y[2:-2]) - min(line.y[2:-2]) < 0.7
 
 
 def test_sentence_length_one_box_per_outlet_with_its_long_sentences_as_points():
@@ -364,4 +415,23 @@ def test_every_figure_of_the_sample_story_has_data(sample_analysis, build, table
 def test_term_heatmap_of_the_sample_story_counts_every_loaded_hit(sample_analysis):
     terms = sample_analysis.terms
     (heat,) = charts.build_term_heatmap_figure(terms, top_n=1000).data
-    assert heat.z.sum() == terms["loaded"].sum()
+    assert heat.text.sum() == terms["loaded"].sum()
+
+
+def test_metric_panel_values_are_level_and_outside_thin_bars():
+    """Issue 16: a value was printed sideways inside a thin bar."""
+    outlets = _outlets(sentiment_mean=[0.01, -0.4], sentiment_share_negative=[0.5, 0.02])
+    fig = charts.build_sentiment_outlet_figure(outlets, COLORS)
+    for bar in fig.data:
+        assert bar.textangle == 0 and bar.textposition == "outside"
+    low, high = fig.layout.xaxis.range
+    assert low < -0.4 and high > 0.01
+
+
+@pytest.mark.parametrize("build", [charts.build_actor_framing_figure])
+def test_a_one_row_heatmap_leaves_room_for_its_colour_bar(build):
+    """Issue 16: a one-row heatmap's colour bar collapsed, its title over the ticks."""
+    framing = _framing([("a1", "Alpha", "haftar", "Haftar", "lna", 2, -1.0)])
+    fig = build(framing, COLORS)
+    assert fig.layout.height >= charts.HEATMAP_MIN_HEIGHT
+    assert fig.data[0].colorbar.title.side == "right"
