@@ -1,6 +1,8 @@
 import math
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -198,3 +200,32 @@ def test_keyword_in_context_is_cut_at_word_boundaries(sample_analysis):
         assert left_start == 0 or " " in text[left_start - 1 : left_start + 1], row.context_left
         assert right_end == len(text) or " " in text[right_end - 1 : right_end + 1], row
         assert len(row.context_left) <= 60 and len(row.context_right) <= 60
+
+
+OWN_SCORES = [
+    "words", "sentences", "loaded_hits", "loaded_narrator", "loaded_quote", "loaded_per_100w",
+    "quoted_words", "sentiment_mean", "sentiment_share_negative", "flesch_reading_ease",
+    "flesch_kincaid_grade",
+]  # fmt: skip
+
+
+def test_an_articles_own_scores_are_the_same_whichever_story_it_sits_in(sample_story):
+    """Issue 16: three articles scored differently inside the sample than on their own.
+    With the same lexicon, an article's loaded terms, sentiment and readability do not
+    depend on the other articles (the actors discovered in them differ)."""
+    from framing.analysis import DEFAULT_LEXICONS
+    from framing.io import load_story_bytes
+    from framing.lexicon import load_lexicons
+    from framing.models import Story
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "new_story"
+    own = tuple(
+        load_story_bytes(p.name, p.read_bytes()).articles[0] for p in sorted(folder.glob("*.txt"))
+    )
+    lexicon = load_lexicons(DEFAULT_LEXICONS)
+    alone = analyze_story(Story("own", "own", "", own), lexicon).articles
+    mixed = analyze_story(Story("mixed", "m", "", own + sample_story.articles), lexicon).articles
+    alone = alone.set_index("article_id")[OWN_SCORES]
+    mixed = mixed.set_index("article_id").loc[alone.index, OWN_SCORES]
+    assert alone["loaded_hits"].sum() > 0
+    pd.testing.assert_frame_equal(alone, mixed)
