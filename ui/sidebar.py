@@ -37,15 +37,17 @@ def _story_folders() -> list[str]:
 
 
 def _story_label(key: str) -> str:
-    draft = state.drafts().get(key)
+    """The picker's label of a story. It never changes while the story is open (a new
+    title, a first edit): Streamlit would take a changed label for a new widget and drop
+    the choice."""
     if state.is_new(key):
-        return f"{draft.title} (new, not saved)" if draft else key
+        return f"New story {key.removeprefix(state.NEW_PREFIX)} (not saved)"
     path = Path(key)
     saved = state.stories_dir().resolve()
     suffix = " (saved)" if path.parent == saved and saved != state.SAMPLE_ROOT.resolve() else ""
     if state.is_sample(key):
         suffix = " (sample)"
-    return path.name + suffix + (", changed" if draft else "")
+    return path.name + suffix
 
 
 def _pick_story() -> str:
@@ -68,7 +70,11 @@ def _pick_story() -> str:
         st.session_state[state.STORY] = (named or sample or keys)[0]
     # Labels made now: AppTest (and Streamlit) may call format_func outside this run.
     labels = {key: _story_label(key) for key in keys}
-    return st.selectbox("Story", keys, format_func=labels.__getitem__, key=state.STORY)
+    chosen = st.selectbox("Story", keys, format_func=labels.__getitem__, key=state.STORY)
+    draft = state.drafts().get(chosen)
+    if draft is not None:
+        st.caption(f"“{draft.title}”: changes not saved yet")
+    return chosen
 
 
 def _take_uploads(key: str, widget: str) -> None:
