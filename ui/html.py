@@ -53,11 +53,13 @@ CSS = (
     "vertical-align:top;text-align:left;}"
     ".slant .swatch{display:inline-block;width:0.8em;height:0.8em;border-radius:2px;"
     "margin-right:4px;vertical-align:baseline;}"
-    ".slant .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));"
-    "gap:0.6rem;}"
-    ".slant .card{border:1px solid #ddd;border-radius:8px;padding:0.5rem 0.75rem;"
-    "background:#fff;font-size:0.9rem;line-height:1.5;}"
-    ".slant .card h4{margin:0 0 0.3rem 0;padding:0;font-size:1.05rem;}"
+    ".slant .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));"
+    "gap:0.5rem;}"
+    ".slant .card{border:1px solid #ddd;border-radius:8px;padding:0.4rem 0.6rem;"
+    "background:#fff;font-size:0.8rem;line-height:1.4;}"
+    ".slant .card h4{margin:0 0 0.2rem 0;padding:0;font-size:0.92rem;line-height:1.25;}"
+    # Less blank space above every page's title, so that a laptop screen shows more of it.
+    '[data-testid="stMainBlockContainer"]{padding-top:2.5rem;}'
     ".slant .muted{color:#666;}" + _valence_rules()
 )
 

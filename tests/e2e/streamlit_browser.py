@@ -9,12 +9,15 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "artifacts"  # screenshots of the e2e tests (git-ignored)
+# Screenshots the e2e tests take: a temporary folder (or $SLANT_ARTIFACTS), never the tree.
+ARTIFACTS = Path(os.environ.get("SLANT_ARTIFACTS") or tempfile.gettempdir()) / "slant-artifacts"
+TABLE_ROW = 35  # pixels per row of a Streamlit table (and of its header)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -119,3 +122,35 @@ def full_page_screenshot(page, path: Path) -> None:
     page.wait_for_timeout(800)  # let plotly re-layout to the new size
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
+
+
+def select_table_cell(page, row: int, column: int) -> None:
+    """Select a cell of the page's first table (st.data_editor): a click on the row's
+    first cell, then arrows to the right."""
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.locator("canvas").first.wait_for()
+    page.wait_for_timeout(300)  # the grid lays out its rows after the canvas appears
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 30, box["y"] + TABLE_ROW * (row + 1) + TABLE_ROW / 2)
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+
+
+def type_in_table_cell(page, row: int, column: int, text: str) -> None:
+    """Open a cell's editor (Enter on the selected cell), type, commit. The table is drawn
+    again after every change; a click that lands while it is being replaced is tried
+    again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    editor = page.locator("textarea.gdg-input")
+    for _ in range(3):
+        select_table_cell(page, row, column)
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    editor.fill(text)
+    page.keyboard.press("Enter")

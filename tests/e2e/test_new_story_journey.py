@@ -12,13 +12,14 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from streamlit_browser import (
     ROOT,
     free_port,
+    select_table_cell,
     start_streamlit,
     stop_streamlit,
+    type_in_table_cell,
     wait_charts,
     wait_idle,
 )
@@ -56,7 +57,6 @@ PAGES = {
     "Lexicon": ("Lexicon", 0),
     "Methods": ("Methods", 0),
 }
-ROW = 35  # pixels per row of a Streamlit table (and of its header)
 
 
 @pytest.fixture
@@ -100,35 +100,6 @@ def open_page(page, link: str) -> None:
     _no_errors(page)
 
 
-def _select_cell(page, row: int, column: int) -> None:
-    """Select a cell of the articles table: a click on the row's id, then arrows right."""
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    grid.locator("canvas").first.wait_for()
-    page.wait_for_timeout(300)  # the grid lays out its rows after the canvas appears
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + ROW * (row + 1) + ROW / 2)
-    for _ in range(column):
-        page.keyboard.press("ArrowRight")
-
-
-def type_in_cell(page, row: int, column: int, text: str) -> None:
-    """Open a cell's editor (Enter on the selected cell), type, commit. The table is
-    drawn again after every change; a click that lands while it is being replaced is
-    tried again."""
-    editor = page.locator("textarea.gdg-input")
-    for _ in range(3):
-        _select_cell(page, row, column)
-        page.keyboard.press("Enter")
-        try:
-            editor.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-            wait_idle(page)
-    editor.fill(text)
-    page.keyboard.press("Enter")
-
-
 def test_a_new_users_own_story_start_to_finish(browser, server):
     start, stop, stories = server
     url = start()
@@ -159,12 +130,12 @@ def test_a_new_users_own_story_start_to_finish(browser, server):
     wait_idle(page)
     outlets = sidebar.locator('[data-testid="stMultiSelect"]').first
     for row, outlet in OUTLETS.items():
-        type_in_cell(page, row, 2, outlet)
+        type_in_table_cell(page, row, 2, outlet)
         expect(outlets).to_contain_text(outlet, timeout=60_000)
         wait_idle(page)
     expect(page.get_by_text("articles have no outlet")).to_have_count(0)
     expect(sidebar.get_by_text("without an outlet")).to_have_count(0)
-    _select_cell(page, REMOVED, 1)
+    select_table_cell(page, REMOVED, 1)
     page.keyboard.press(" ")  # ticks "remove"
     expect(sidebar.get_by_text("Removed “Residents win pause on harbour bridge”")).to_be_visible(
         timeout=60_000

@@ -18,7 +18,7 @@ from framing.text import count_words
 from ui import drafts, html, loaders, state
 
 FLAG_MARK = "⚠ "  # in the table's text: a sign every font has, no emoji needed
-COLUMNS = ["remove", "outlet", "title", "date", "url", "flags", "outlet from", "words", "file"]
+COLUMNS = ["remove", "outlet", "title", "date", "flags", "url", "outlet from", "words", "file"]
 
 
 def _row(article: Article, flags: tuple[str, ...]) -> dict:

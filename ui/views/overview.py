@@ -45,16 +45,15 @@ def _cards_html(view: View) -> str:
             f'<div class="card" style="border-top:4px solid {color}">'
             f"<h4>{html.swatch(color)}{escape(str(row.outlet))}</h4>"
             f"{row.articles} article{'s' if row.articles != 1 else ''} · {row.words:,} words<br>"
-            f"Loaded terms: <b>{_number(row.loaded_per_100w, '%.2f')}</b> /100 words "
+            f"Loaded: <b>{_number(row.loaded_per_100w, '%.2f')}</b>/100 words "
             f'<span class="muted">(own voice {_number(row.loaded_narrator_per_100w, "%.2f")})'
             "</span><br>"
-            f'<span title="{FRAMING_HELP}">Framing in its own voice:</span> '
-            f"{_framing_line(framing, row.outlet)}<br>"
-            f"Sentiment: <b>{_number(row.sentiment_mean, '%+.2f')}</b> "
+            f'<span title="{FRAMING_HELP}">Own-voice framing:</span> '
+            f"{_framing_line(framing, row.outlet, names=2)}<br>"
+            f"Sentiment <b>{_number(row.sentiment_mean, '%+.2f')}</b> "
             f'<span class="muted">({_number(row.sentiment_share_negative * 100, "%.0f")}% '
-            "negative sentences)</span><br>"
-            f"Reading grade: <b>{_number(row.flesch_kincaid_grade, '%.1f')}</b> "
-            '<span class="muted">(Flesch-Kincaid)</span>'
+            "negative)</span> · "
+            f"grade <b>{_number(row.flesch_kincaid_grade, '%.1f')}</b>"
             "</div>"
         )
     return '<div class="slant"><div class="cards">' + "".join(cards) + "</div></div>"
@@ -146,7 +145,7 @@ def render_overview(view: View) -> None:
     lines = build_shared(view, "ov_highlights", _highlights, view)
     if lines:
         st.markdown("**What stands out**\n" + "\n".join(lines))
-    st.caption(f"Framing in its own voice: {FRAMING_HELP}")
+    st.caption(f"Own-voice framing: {FRAMING_HELP} Grade: the Flesch-Kincaid reading grade.")
 
 
 render_overview(
