@@ -49,6 +49,7 @@ from framing.io import CACHE_DIR_ENV, load_story, save_story  # noqa: E402
 SAMPLE = "libya-ceasefire-2020"
 # (page title in the sidebar, plotly charts it draws: those of its first tab)
 PAGES = [
+    ("Articles", 0),
     ("Labels", 1),
     ("Loaded terms", 2),
     ("Sentiment", 2),
@@ -100,7 +101,7 @@ def _open(page, url: str, slug: str) -> float:
 
 def _switch(page, title: str, charts: int) -> float:
     start = time.perf_counter()
-    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=title).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=title, exact=True).click()
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=600_000)
     wait_idle(page, timeout=600_000)
     wait_charts(page, charts, timeout=600_000)

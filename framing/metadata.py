@@ -150,7 +150,8 @@ def separate_missing_outlets(articles: Iterable[Article]) -> tuple[Article, ...]
 
 
 @functools.cache
-def _identifier():  # loading the model takes ~0.8 s: only when a text is checked
+def load_language_model():
+    """langid.py's model (loading it takes ~0.8 s; done once, when first needed)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -159,7 +160,7 @@ def _identifier():  # loading the model takes ~0.8 s: only when a text is checke
 def detect_language(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability 0..1) of the language of ``text`` (its first 5,000
     characters), by langid.py's model of 97 languages."""
-    language, probability = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    language, probability = load_language_model().classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(language), float(probability)
 
 

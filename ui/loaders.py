@@ -44,13 +44,15 @@ from framing.io import (
     save_cached_tables,
 )
 from framing.lexicon import LexiconError
-from framing.metadata import find_article_flags
+from framing.metadata import find_article_flags, load_language_model
 from framing.models import Article, Lexicon, Story
 from framing.reading import Progress, Reading, read_texts
 
 # A new server loads the parser's model and the scoring dictionaries (about a second) while
 # the first page is still importing and drawing, instead of when it asks for an analysis.
 threading.Thread(target=load_resources, name="slant-load-resources", daemon=True).start()
+# Likewise the language model that flags articles on the Articles page.
+threading.Thread(target=load_language_model, name="slant-load-langid", daemon=True).start()
 
 # Digests of the articles seen in this process: a story of 2,000 articles is keyed on every
 # rerun, and its articles are the same (cached) objects each time.
