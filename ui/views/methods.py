@@ -83,10 +83,14 @@ METHODS = [
         "Distinctive words",
         "Each outlet's word counts against all the other outlets' counts, as a log-odds ratio "
         "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), divided by its "
-        "standard error. |z| > 1.96 is marked as significant.",
+        "standard error. The prior mixes the word's share of the whole story with its "
+        "frequency in general English (wordfreq's word list, weighted 30 times the outlet's "
+        "own words), so that words common in any text (“would”, “said”) need a large "
+        "difference to stand out, while the story's own words keep their plain log-odds. "
+        "|z| > 1.96 is marked as significant.",
         r"z_w = \frac{\delta_w}{\sqrt{\sigma^2(\delta_w)}},\quad \delta_w = \log\frac{y_w+"
-        r"\alpha_w}{n+\alpha_0-y_w-\alpha_w} - \log\frac{y'_w+\alpha_w}{n'+\alpha_0-y'_w-"
-        r"\alpha_w}",
+        r"\alpha_w}{n+\alpha_0-y_w-\alpha_w} - \log\frac{y'_w+\alpha'_w}{n'+\alpha'_0-y'_w-"
+        r"\alpha'_w},\quad \alpha_w = n\,(p_w + 30\,b_w)",
         "With few articles per outlet, one article's topic drives the list; words are not "
         "stemmed; 5% significance over thousands of words still flags some by chance.",
     ),
