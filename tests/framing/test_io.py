@@ -456,7 +456,6 @@ def test_list_story_folders(tmp_path):
         tmp_path / "c-bulk",
     ]
     assert list_story_folders(tmp_path / "missing") == []
-    assert list_story_folders(ROOT / "data" / "stories") == [SAMPLE]
 
 
 # --- saving -----------------------------------------------------------------------------
