@@ -1,5 +1,5 @@
 """Load, validate, merge and save lexicons: the loaded-language terms, story labels and
-actors that terms.py matches. With io.py, the only module that touches the file system.
+actors that terms.py matches. With the io package, the only code that touches the file system.
 
 Every lexicon is one UTF-8 CSV file with the header ``kind,text,forms,category,actor,camp,
 valence,note`` (framing/lexicons/README.md describes it). Validation never stops at the

@@ -1,6 +1,7 @@
 import itertools
 import json
 import math
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -44,7 +45,9 @@ from framing.io import (
 from framing.models import Lexicon, LexiconEntry
 from framing.sentiment import score_target_sentiment
 
-EVAL_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval"
+# ../shared beside the project, or the folder $SLANT_SHARED_DIR names.
+SHARED = Path(os.environ.get("SLANT_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
+EVAL_DIR = SHARED / "eval"
 NAN = math.nan
 
 

@@ -20,8 +20,15 @@ from pathlib import Path
 
 import pytest
 
-import framing.io
-from framing.io import LoadError, load_story, load_story_bytes, save_story, write_text_atomic
+from framing.io import (
+    LoadError,
+    atomic,
+    list_story_folders,
+    load_story,
+    load_story_bytes,
+    save_story,
+    write_text_atomic,
+)
 from framing.lexicon import parse_lexicon, save_lexicon
 from framing.models import Article, Story
 
@@ -154,7 +161,7 @@ def test_killed_save_story_leaves_one_whole_story_never_a_mix(tmp_path):
     )
     assert counts["kills"] == KILLS
     # Whatever a kill left over is hidden: no story folder but the real one is listed.
-    assert framing.io.list_story_folders(target.parent) == [target]
+    assert list_story_folders(target.parent) == [target]
     print(f"save_story: {counts}")
 
 
@@ -182,7 +189,7 @@ def test_saving_over_a_folder_replaces_articles_and_keeps_other_files(
     tmp_path, monkeypatch, atomic_exchange
 ):
     if not atomic_exchange:  # systems without renameat2: two renames
-        monkeypatch.setattr(framing.io, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
     folder = tmp_path / "story"
     _old_folder(folder)
     save_story(replace(NEW, lexicons=("mine",)), folder)
@@ -227,8 +234,8 @@ def test_a_failed_save_leaves_the_old_folder_untouched(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    real = framing.io._write_durable
-    monkeypatch.setattr(framing.io, "_write_durable", fail_on_second)
+    real = atomic.write_durable
+    monkeypatch.setattr(atomic, "write_durable", fail_on_second)
     two = replace(NEW, articles=(*NEW.articles, replace(NEW.articles[0], id="second")))
     with pytest.raises(OSError, match="No space left"):
         save_story(two, folder)

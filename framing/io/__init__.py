@@ -1,0 +1,136 @@
+"""Every file Slant reads and writes. With lexicon.py, the only part of framing that touches
+the file system; nothing here touches the network.
+
+A story is a folder (article files, an optional ``story.json`` manifest), a bulk file
+(CSV, JSON Lines, Parquet; one article per row) or a single text/Markdown/HTML file.
+Every parser works on bytes, so uploads (``load_story_bytes``) and files on disk
+(``load_story``) follow exactly the same rules.
+
+The rooms, each a module of this package (callers inside framing may import from them;
+everyone else imports the names below from ``framing.io``):
+
+- ``formats``: the file formats read and written, and reading any file by its suffix
+- ``records``: bulk files row by row, whole or streamed (``iter_article_records``)
+- ``texts``: one-article files (front matter, HTML); ``decoding``: bytes to text
+- ``articles``: metadata, cleaning and unique ids of the articles a file held
+- ``stories``: story folders: load, list, save (atomically)
+- ``atomic``: writes a crash cannot leave half done
+- ``parts``: part files of a long streamed run (framing.batch), resumable
+- ``evaldata``: readers of the public evaluation data sets (framing.evaluate)
+- ``cache``: the dashboard's disk cache
+- ``limits`` and ``errors``: how much may be loaded, and LoadError
+"""
+
+from framing.io.articles import METADATA_KEYS, UNKNOWN_OUTLET, build_articles
+from framing.io.atomic import write_text_atomic
+from framing.io.cache import (
+    CACHE_DIR_ENV,
+    CACHE_MAX_MB,
+    CACHE_MAX_MB_ENV,
+    cache_dir,
+    code_fingerprint,
+    digest_story_folder,
+    load_cached_story,
+    load_cached_tables,
+    save_cached_story,
+    save_cached_tables,
+)
+from framing.io.errors import LoadError
+from framing.io.evaldata import (
+    EVAL_DATASETS,
+    NEWSMTSC_POLARITY,
+    NEWSWCL50_OUTLETS,
+    PTC_LABELS,
+    find_eval_datasets,
+    load_babe,
+    load_newsmtsc,
+    load_newswcl50,
+    load_ptc,
+)
+from framing.io.formats import (
+    BULK_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    iter_article_records,
+    write_table,
+)
+from framing.io.limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_CHARS_ENV,
+    MAX_ARTICLES,
+    MAX_ARTICLES_ENV,
+    max_article_chars,
+    max_articles,
+)
+from framing.io.parts import (
+    load_file_fingerprint,
+    load_part_manifest,
+    load_part_summaries,
+    remove_parts,
+    save_part,
+    save_part_manifest,
+    write_table_from_parts,
+)
+from framing.io.records import ARTICLE_RECORD_FIELDS, iter_csv_records, iter_jsonl_records
+from framing.io.stories import (
+    MANIFEST,
+    list_story_folders,
+    load_story,
+    load_story_bytes,
+    save_story,
+)
+
+__all__ = [
+    "ARTICLE_RECORD_FIELDS",
+    "BULK_SUFFIXES",
+    "CACHE_DIR_ENV",
+    "CACHE_MAX_MB",
+    "CACHE_MAX_MB_ENV",
+    "EVAL_DATASETS",
+    "MANIFEST",
+    "MAX_ARTICLES",
+    "MAX_ARTICLES_ENV",
+    "MAX_ARTICLE_CHARS",
+    "MAX_ARTICLE_CHARS_ENV",
+    "METADATA_KEYS",
+    "NEWSMTSC_POLARITY",
+    "NEWSWCL50_OUTLETS",
+    "PTC_LABELS",
+    "SUPPORTED_SUFFIXES",
+    "TABLE_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "UNKNOWN_OUTLET",
+    "LoadError",
+    "build_articles",
+    "cache_dir",
+    "code_fingerprint",
+    "digest_story_folder",
+    "find_eval_datasets",
+    "iter_article_records",
+    "iter_csv_records",
+    "iter_jsonl_records",
+    "list_story_folders",
+    "load_babe",
+    "load_cached_story",
+    "load_cached_tables",
+    "load_file_fingerprint",
+    "load_newsmtsc",
+    "load_newswcl50",
+    "load_part_manifest",
+    "load_part_summaries",
+    "load_ptc",
+    "load_story",
+    "load_story_bytes",
+    "max_article_chars",
+    "max_articles",
+    "remove_parts",
+    "save_cached_story",
+    "save_cached_tables",
+    "save_part",
+    "save_part_manifest",
+    "save_story",
+    "write_table",
+    "write_table_from_parts",
+    "write_text_atomic",
+]

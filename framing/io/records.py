@@ -1,0 +1,231 @@
+"""Bulk files (CSV, JSON Lines, Parquet) row by row, whole or streamed: one article a row."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from framing.io.articles import METADATA_KEYS, Entry, is_missing, metadata
+from framing.io.decoding import BLOCK, decode
+from framing.io.errors import LoadError
+from framing.models import LoadProblem
+
+Row = tuple[int, int | None, dict[str, object]]  # row number, line (None in Parquet), fields
+_Rows = tuple[list[Row], list[LoadProblem]]
+
+
+def bulk_entries(name: str, suffix: str, data: bytes) -> tuple[list[Entry], list[LoadProblem]]:
+    if suffix == ".parquet":
+        rows, problems = parquet_rows(name, data)
+    elif suffix == ".csv":
+        rows, problems = csv_rows(name, decode(name, data))
+    else:
+        rows, problems = jsonl_rows(name, decode(name, data))
+    entries = []
+    for row in rows:
+        item = bulk_entry(name, *row)
+        (problems if isinstance(item, LoadProblem) else entries).append(item)
+    return entries, problems
+
+
+def bulk_entry(name: str, number: int, line: int | None, record: dict) -> Entry | LoadProblem:
+    """One bulk row as an article entry, or why it is skipped."""
+    text = record.get("text")
+    row = "" if number == line else f"row {number}: "  # JSON Lines rows are lines
+    if text is None or is_missing(text) or (isinstance(text, str) and not text.strip()):
+        return LoadProblem(name, f"{row}empty text", line)
+    if not isinstance(text, str):
+        return LoadProblem(name, f"{row}text is not a string", line)
+    meta = metadata(record)
+    source = f"{name}:{line}" if line is not None else f"{name}:row {number}"
+    return Entry(meta.pop("id", "") or str(number), text, name, source, line, meta)
+
+
+def _require_text_column(name: str, columns: Iterable[str], what: str) -> None:
+    columns = list(columns)
+    if "text" not in columns:
+        have = ", ".join(columns) if columns else "none"
+        raise LoadError(name, f"has no 'text' {what}, which holds the article ({what}s: {have})")
+
+
+def csv_rows(name: str, text: str) -> _Rows:
+    return _collect(iter_csv_records(name, io.StringIO(text, newline="")))
+
+
+def jsonl_rows(name: str, text: str) -> _Rows:
+    return _collect(iter_jsonl_records(name, io.StringIO(text, newline="")))
+
+
+def _collect(records: Iterable[Row | LoadProblem]) -> _Rows:
+    rows: list[Row] = []
+    problems: list[LoadProblem] = []
+    for record in records:
+        (problems if isinstance(record, LoadProblem) else rows).append(record)
+    return rows, problems
+
+
+def iter_csv_records(name: str, stream: TextIO) -> Iterator[Row | LoadProblem]:
+    """Rows of a CSV stream, one at a time: comma, or semicolon/tab/pipe when the header has
+    no comma; blank rows skipped; rows numbered from 1 after the header, with the line each
+    row starts on; invalid CSV fails the file. The stream must be seekable."""
+    head = ""
+    while "\n" not in head and (block := stream.read(BLOCK)):
+        head += block
+    header_line = head.split("\n", 1)[0]
+    stream.seek(0)
+    delimiter = ","
+    if "," not in header_line:
+        delimiter = next((d for d in ";\t|" if d in header_line), ",")
+    # Article texts can be longer than the csv module's default 128 KiB field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
+    reader = csv.reader(stream, delimiter=delimiter)
+    header: list[str] | None = None
+    number = 0
+    line = 1
+    try:
+        for row in reader:
+            if header is None:
+                header = [h.strip().lower() for h in row]
+                _require_text_column(name, header, "column")
+            elif any(cell.strip() for cell in row):
+                number += 1
+                yield number, line, dict(zip(header, row, strict=False))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise LoadError(name, f"is not valid CSV ({error})", line) from None
+
+
+def iter_jsonl_records(name: str, stream: TextIO) -> Iterator[Row | LoadProblem]:
+    """Rows of a JSON Lines stream, numbered by line (lines end at "\\n" only). A line that
+    is not a JSON object is yielded as a LoadProblem: one bad line should not lose the
+    others. The file fails when none of its objects has a text field, which is known only
+    at the end."""
+    fields: set[str] | None = None  # every field seen, until one is "text"
+    for number, line in enumerate(_lines(stream), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield LoadProblem(name, f"is not valid JSON ({error.msg})", number)
+            continue
+        if not isinstance(record, dict):
+            yield LoadProblem(name, "is not a JSON object", number)
+            continue
+        record = {str(k).strip().lower(): v for k, v in record.items()}
+        if fields is None or "text" not in fields:
+            fields = {*(fields or ()), *record}
+        yield number, number, record
+    if fields is not None:
+        _require_text_column(name, sorted(fields), "field")
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    """Lines ending at "\\n" only, as ``str.split("\\n")`` cuts them."""
+    rest = ""
+    while block := stream.read(BLOCK):
+        lines = (rest + block).split("\n")
+        rest = lines.pop()
+        yield from lines
+    yield rest
+
+
+# One article of a bulk file as ``iter_article_records`` yields it and ``build_articles``
+# takes it: its id (unique in the file), metadata (None when missing), text and origin.
+ARTICLE_RECORD_FIELDS = (
+    "id", *(k for k in METADATA_KEYS if k != "id"), "text", "file", "source", "line",
+)  # fmt: skip
+
+
+def is_blank(path: Path) -> bool:
+    with path.open("rb") as handle:
+        while block := handle.read(BLOCK):
+            if block.strip():
+                return False
+    return True
+
+
+def text_stream(path: Path) -> tuple[TextIO, Callable[[], float]]:
+    """The file as text decoded as ``load_story`` decodes it, and a function giving the
+    share read so far. UTF-8 is streamed; other encodings are decoded whole."""
+    size = max(1, path.stat().st_size)
+    stream = _utf8_stream(path)
+    if stream is not None:
+        return stream, lambda: min(1.0, stream.buffer.tell() / size)
+    memory = io.StringIO(decode(str(path), path.read_bytes()), newline="")
+    length = max(1, len(memory.getvalue()))
+    return memory, lambda: min(1.0, memory.tell() / length)
+
+
+def _utf8_stream(path: Path) -> TextIO | None:
+    """``path`` opened as UTF-8 text (a BOM is dropped) when every byte decodes, else None.
+    Checking first costs one quick read but means no row is yielded twice."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with path.open("rb") as handle:
+        try:
+            while block := handle.read(BLOCK):
+                if b"\x00" in block:  # UTF-16/32 or binary: decode tells which
+                    return None
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def parquet_stream(
+    name: str, path: Path, batch_size: int
+) -> tuple[Iterator[Row], Callable[[], float]]:
+    try:
+        parquet = pq.ParquetFile(path)
+    except (ValueError, OSError, TypeError, pa.ArrowException) as error:
+        raise LoadError(name, f"is not a readable Parquet file ({error})") from None
+    columns = [str(c).strip().lower() for c in parquet.schema_arrow.names]
+    _require_text_column(name, columns, "column")
+    total = max(1, parquet.metadata.num_rows)
+    done = 0
+
+    def rows() -> Iterator[Row]:
+        nonlocal done
+        with parquet:
+            for batch in parquet.iter_batches(batch_size=batch_size):
+                frame = batch.to_pandas()
+                frame.columns = columns
+                for record in frame.to_dict("records"):
+                    done += 1
+                    yield done, None, record
+
+    return rows(), lambda: done / total
+
+
+def to_record(entry: Entry) -> dict[str, object]:
+    return {
+        **dict.fromkeys(ARTICLE_RECORD_FIELDS),
+        **entry.meta,
+        "id": entry.id,
+        "text": entry.raw_text,
+        "file": entry.file,
+        "source": entry.source,
+        "line": entry.line,
+    }
+
+
+def parquet_rows(name: str, data: bytes) -> _Rows:
+    try:
+        df = pd.read_parquet(io.BytesIO(data))
+    except (ValueError, OSError, TypeError) as error:
+        raise LoadError(name, f"is not a readable Parquet file ({error})") from None
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    # "Text" and "text " name one column: the last one wins, as in a CSV header.
+    df = df.loc[:, ~df.columns.duplicated(keep="last")]
+    _require_text_column(name, df.columns, "column")
+    return [(n, None, rec) for n, rec in enumerate(df.to_dict("records"), 1)], []
