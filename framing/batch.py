@@ -35,6 +35,7 @@ import pandas as pd
 from framing.analysis import ARTICLE_COLUMNS, score_article
 from framing.io import (
     ARTICLE_RECORD_FIELDS,
+    TABLE_SUFFIXES,
     LoadError,
     build_articles,
     iter_article_records,
@@ -50,7 +51,6 @@ from framing.models import Article, Lexicon, LoadProblem, PartSummary
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
-OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl", ".json")
 # One chunk as ``score_chunk`` takes it: one of io's article records per row (id always set
 # and unique; missing metadata is None), with where each row came from.
 CHUNK_COLUMNS = ARTICLE_RECORD_FIELDS
@@ -317,9 +317,9 @@ def analyze_file(
     terminal (and not in CI). Raises LoadError for an unreadable input or output name.
     """
     path, out = Path(path), Path(out)
-    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+    if out.suffix.lower() not in TABLE_SUFFIXES:
         raise LoadError(
-            out, f"cannot write {out.suffix or 'this'}; use {', '.join(OUTPUT_SUFFIXES)}"
+            out, f"cannot write {out.suffix or 'this'}; use {', '.join(TABLE_SUFFIXES)}"
         )
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")

@@ -13,7 +13,14 @@ import pandas as pd
 from framing.analysis import DEFAULT_LEXICONS, StoryAnalysis, analyze_story, load_story_lexicon
 from framing.batch import ENGINES, analyze_file, score_articles
 from framing.evaluate import RESULT_SUFFIXES, format_results, score_gold_data, write_results
-from framing.io import BULK_SUFFIXES, LoadError, load_story, write_table
+from framing.io import (
+    BULK_SUFFIXES,
+    LoadError,
+    describe_formats,
+    describe_table_formats,
+    load_story,
+    write_table,
+)
 from framing.lexicon import LexiconError, load_lexicons
 
 EXIT_BAD_INPUT = 2
@@ -33,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for command, help_text in COMMAND_HELP.items():
         p = sub.add_parser(command, help=help_text, description=help_text)
-        p.add_argument("path", metavar="PATH", help="story folder, csv/jsonl/parquet, or text file")
+        p.add_argument(
+            "path", metavar="PATH", help=f"a story folder, or a file: {describe_formats()}"
+        )
         p.add_argument(
             "--lexicon",
             action="append",
@@ -45,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--out",
             metavar="FILE",
-            help="write to FILE; its extension (.json/.jsonl/.csv/.parquet) sets the format",
+            help=f"write to FILE in the format its extension names: {describe_table_formats()}",
         )
         p.add_argument("--debug", action="store_true", help="show tracebacks")
         if command == "analyze":
@@ -53,7 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     help_text = "metrics against public gold data (BABE, PTC, NewsMTSC, NewsWCL50), with baselines"
     p = sub.add_parser("evaluate", help=help_text, description=help_text)
     p.add_argument("data_dir", metavar="DATA_DIR", help="folder holding babe/ ptc/ newsmtsc/ ...")
-    p.add_argument("--out", metavar="FILE", help="also write the table to FILE (.csv/.json/.md)")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help=f"also write the table to FILE: {', '.join(RESULT_SUFFIXES)} (Markdown)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 

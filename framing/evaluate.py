@@ -33,6 +33,7 @@ from framing.analysis import is_loaded
 from framing.entities import find_labels
 from framing.io import (
     NEWSWCL50_OUTLETS,
+    TABLE_SUFFIXES,
     find_eval_datasets,
     load_babe,
     load_newsmtsc,
@@ -55,7 +56,7 @@ from framing.text import count_words, find_words, tokenize
 GENERIC_LEXICON = "loaded_language"
 RESULT_COLUMNS = ["dataset", "metric", "slant", "baseline", "better", "n"]
 NUMERIC = frozenset({"slant", "baseline", "n"})
-RESULT_SUFFIXES = (".csv", ".json", ".md")
+RESULT_SUFFIXES = (*TABLE_SUFFIXES, ".md")
 # A VADER word counts as loaded when its valence (VADER rates words -4 .. +4) is at least
 # this strong. Word-level F1 on BABE barely moves between 0.5 and 2 (0.150 .. 0.156).
 VADER_LOADED_THRESHOLD = 1.5

@@ -12,6 +12,8 @@ from pathlib import Path
 import streamlit as st
 
 from framing.io import (
+    FORMATS,
+    SUPPORTED_SUFFIXES,
     UNKNOWN_OUTLET,
     LoadError,
     list_story_folders,
@@ -23,7 +25,7 @@ from framing.models import Article, Story
 from ui import loaders, state
 from ui.fetch import FetchError, fetch_html
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "parquet"]
+UPLOAD_HELP = "\n".join(f"- {f.name} ({', '.join(f.suffixes)}): {f.holds}" for f in FORMATS)
 
 
 def _story_folders() -> list[str]:
@@ -77,12 +79,10 @@ def with_articles(story: Story, extra: list[Article]) -> Story:
 def _read_uploads(folder: str) -> list[Article]:
     files = st.file_uploader(
         "Upload articles",
-        type=UPLOAD_TYPES,
+        type=list(SUPPORTED_SUFFIXES),
         accept_multiple_files=True,
         key=f"{state.UPLOAD}:{folder}",
-        help="Text or Markdown (one article per file, optional front matter: outlet, title, "
-        "date, url), HTML pages, or CSV / JSONL / Parquet with columns "
-        "outlet, title, date, url, text.",
+        help=UPLOAD_HELP,
     )
     articles: list[Article] = []
     for file in files or []:

@@ -9,7 +9,7 @@ Every parser works on bytes, so uploads (``load_story_bytes``) and files on disk
 The rooms, each a module of this package (callers inside framing may import from them;
 everyone else imports the names below from ``framing.io``):
 
-- ``formats``: the file formats read and written, and reading any file by its suffix
+- ``formats``: the one table of the formats read (suffix -> reader) and written
 - ``records``: bulk files row by row, whole or streamed (``iter_article_records``)
 - ``texts``: one-article files (front matter, HTML); ``decoding``: bytes to text
 - ``articles``: metadata, cleaning and unique ids of the articles a file held
@@ -49,9 +49,16 @@ from framing.io.evaldata import (
 )
 from framing.io.formats import (
     BULK_SUFFIXES,
+    FORMATS,
     SUPPORTED_SUFFIXES,
+    TABLE_FORMATS,
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
+    Format,
+    TableFormat,
+    describe_formats,
+    describe_table_formats,
+    format_formats_markdown,
     iter_article_records,
     write_table,
 )
@@ -88,6 +95,7 @@ __all__ = [
     "CACHE_MAX_MB",
     "CACHE_MAX_MB_ENV",
     "EVAL_DATASETS",
+    "FORMATS",
     "MANIFEST",
     "MAX_ARTICLES",
     "MAX_ARTICLES_ENV",
@@ -98,15 +106,21 @@ __all__ = [
     "NEWSWCL50_OUTLETS",
     "PTC_LABELS",
     "SUPPORTED_SUFFIXES",
+    "TABLE_FORMATS",
     "TABLE_SUFFIXES",
     "TEXT_SUFFIXES",
     "UNKNOWN_OUTLET",
+    "Format",
     "LoadError",
+    "TableFormat",
     "build_articles",
     "cache_dir",
     "code_fingerprint",
+    "describe_formats",
+    "describe_table_formats",
     "digest_story_folder",
     "find_eval_datasets",
+    "format_formats_markdown",
     "iter_article_records",
     "iter_csv_records",
     "iter_jsonl_records",

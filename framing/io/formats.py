@@ -1,51 +1,161 @@
-"""The file formats Slant reads and writes, and reading any supported file by its suffix."""
+"""The one table of the file formats Slant reads (suffix -> reader, with the name people
+know the format by) and the one of the table formats it writes. The loader, the
+dashboard's upload widget, the command line's help and the README's list all come from
+these tables (tests/framing/io/test_io_formats.py checks the README)."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import ExitStack
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from framing.io.articles import Entry, id_taken, unique_name
-from framing.io.atomic import write_bytes_atomic, write_text_atomic
-from framing.io.decoding import decode
+from framing.io.atomic import write_bytes_atomic
 from framing.io.errors import LoadError
 from framing.io.records import (
+    RowStream,
     bulk_entries,
     bulk_entry,
     is_blank,
-    iter_csv_records,
-    iter_jsonl_records,
-    parquet_stream,
-    text_stream,
+    read_csv_rows,
+    read_jsonl_rows,
+    read_parquet_rows,
+    stream_csv_rows,
+    stream_jsonl_rows,
+    stream_parquet_rows,
     to_record,
 )
-from framing.io.texts import html_entry, text_entry
+from framing.io.texts import read_html_file, read_text_file
 from framing.models import LoadProblem
 
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
-BULK_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + BULK_SUFFIXES
-TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")
+Read = Callable[[str, bytes], tuple[list[Entry], list[LoadProblem]]]
+Stream = Callable[[str, Path, int], AbstractContextManager[RowStream]]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A kind of file articles are read from."""
+
+    name: str  # as people call it
+    suffixes: tuple[str, ...]  # lower case, with the dot
+    holds: str  # what one file holds, for help texts and the README
+    read: Read  # the whole file's articles and the rows it skipped
+    stream: Stream | None = None  # bulk files only: the rows one at a time
+
+    @property
+    def bulk(self) -> bool:
+        """One article per row (True) or per file (False)."""
+        return self.stream is not None
+
+
+FORMATS = (
+    Format(
+        "plain text",
+        (".txt",),
+        "one article; it may start with a front-matter block of outlet, title, date, url",
+        read_text_file,
+    ),
+    Format("Markdown", (".md",), "one article, read as plain text", read_text_file),
+    Format(
+        "HTML", (".html", ".htm"), "one article: the page's main text and metadata", read_html_file
+    ),
+    Format(
+        "CSV",
+        (".csv",),
+        "one article per row: a column text and optionally outlet, title, date, url, id; "
+        "separated by commas, semicolons, tabs or pipes",
+        lambda name, data: bulk_entries(name, read_csv_rows(name, data)),
+        stream_csv_rows,
+    ),
+    Format(
+        "JSON Lines",
+        (".jsonl", ".ndjson"),
+        "one article per line: a JSON object with the fields of a CSV row",
+        lambda name, data: bulk_entries(name, read_jsonl_rows(name, data)),
+        stream_jsonl_rows,
+    ),
+    Format(
+        "Parquet",
+        (".parquet",),
+        "one article per row, with the columns of a CSV file",
+        lambda name, data: bulk_entries(name, read_parquet_rows(name, data)),
+        stream_parquet_rows,
+    ),
+)
+FORMAT_OF = {suffix: f for f in FORMATS for suffix in f.suffixes}
+SUPPORTED_SUFFIXES = tuple(FORMAT_OF)
+TEXT_SUFFIXES = tuple(s for s, f in FORMAT_OF.items() if not f.bulk)
+BULK_SUFFIXES = tuple(s for s, f in FORMAT_OF.items() if f.bulk)
+
+
+@dataclass(frozen=True)
+class TableFormat:
+    """A format a table (the scores, the evaluation) is written in."""
+
+    suffix: str
+    name: str
+    to_bytes: Callable[[pd.DataFrame], bytes]
+
+
+def _parquet_bytes(df: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    df.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+TABLE_FORMATS = (
+    TableFormat(".csv", "CSV", lambda df: df.to_csv(index=False).encode("utf-8")),
+    TableFormat(
+        ".jsonl",
+        "JSON Lines",
+        lambda df: df.to_json(
+            orient="records", lines=True, force_ascii=False, date_format="iso"
+        ).encode("utf-8"),
+    ),
+    TableFormat(
+        ".json",
+        "JSON array",
+        lambda df: (
+            df.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n"
+        ).encode("utf-8"),
+    ),
+    TableFormat(".parquet", "Parquet", _parquet_bytes),
+)
+TABLE_SUFFIXES = tuple(f.suffix for f in TABLE_FORMATS)
+
+
+def describe_formats() -> str:
+    """The formats read, in one line for help texts: "plain text (.txt), ... CSV (.csv), ..."."""
+    return "; ".join(f"{f.name} ({', '.join(f.suffixes)})" for f in FORMATS)
+
+
+def describe_table_formats() -> str:
+    """The formats tables are written in, in one line: "CSV (.csv), ..."."""
+    return ", ".join(f"{f.name} ({f.suffix})" for f in TABLE_FORMATS)
+
+
+def format_formats_markdown() -> str:
+    """The formats read, as the Markdown table the README shows."""
+    lines = ["| format | files | one file holds |", "|---|---|---|"]
+    for f in FORMATS:
+        files = ", ".join(f"`{s}`" for s in f.suffixes)
+        lines.append(f"| {f.name} | {files} | {f.holds} |")
+    return "\n".join(lines) + "\n"
 
 
 def parse_file(name: str, data: bytes) -> tuple[list[Entry], list[LoadProblem]]:
     """Entries and per-row problems of one file; LoadError when the file as a whole fails."""
     suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if suffix not in FORMAT_OF:
         what = f"{suffix} files are" if suffix else "files without an extension are"
         raise LoadError(name, f"{what} not supported; use {', '.join(SUPPORTED_SUFFIXES)}")
     if not data.strip():
         raise LoadError(name, "is empty")
-    if suffix in BULK_SUFFIXES:
-        return bulk_entries(name, suffix, data)
-    text = decode(name, data)
-    entry = html_entry(name, text) if suffix in (".html", ".htm") else text_entry(name, text)
-    return [entry], []
+    return FORMAT_OF[suffix].read(name, data)
 
 
 def iter_article_records(
@@ -59,21 +169,14 @@ def iter_article_records(
     Raises LoadError when the file as a whole cannot be read."""
     path = Path(path)
     name = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in BULK_SUFFIXES:
+    found = FORMAT_OF.get(path.suffix.lower())
+    if found is None or found.stream is None:
         raise LoadError(name, f"is not a bulk file; use one of {', '.join(BULK_SUFFIXES)}")
     if not path.is_file():
         raise LoadError(name, "no such file")
     if is_blank(path):
         raise LoadError(name, "is empty")
-    with ExitStack() as stack:
-        if suffix == ".parquet":
-            rows, read = parquet_stream(name, path, batch_size)
-        else:
-            stream, read = text_stream(path)
-            stack.callback(stream.close)
-            parse = iter_csv_records if suffix == ".csv" else iter_jsonl_records
-            rows = parse(name, stream)
+    with found.stream(name, path, batch_size) as (rows, read):
         used: set[str] = set()
         for row in rows:
             item = row if isinstance(row, LoadProblem) else bulk_entry(name, *row)
@@ -87,22 +190,12 @@ def iter_article_records(
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``df`` atomically in the format its extension names (.csv, .jsonl, .json as an
-    array of records, .parquet). Raises ValueError for any other extension."""
+    """Write ``df`` atomically in the format its extension names (TABLE_FORMATS: .csv,
+    .jsonl, .json as an array of records, .parquet). Raises ValueError for any other
+    extension."""
     path = Path(path)
-    suffix = table_suffix(path)
-    if suffix == ".csv":
-        write_text_atomic(path, df.to_csv(index=False))
-    elif suffix == ".jsonl":
-        text = df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-        write_text_atomic(path, text)
-    elif suffix == ".json":
-        text = df.to_json(orient="records", force_ascii=False, date_format="iso", indent=2)
-        write_text_atomic(path, text + "\n")
-    else:
-        buffer = io.BytesIO()
-        df.to_parquet(buffer, index=False)
-        write_bytes_atomic(path, buffer.getvalue())
+    table_format = TABLE_FORMATS[TABLE_SUFFIXES.index(table_suffix(path))]
+    write_bytes_atomic(path, table_format.to_bytes(df))
     return path
 
 

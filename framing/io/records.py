@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -20,16 +21,14 @@ from framing.io.errors import LoadError
 from framing.models import LoadProblem
 
 Row = tuple[int, int | None, dict[str, object]]  # row number, line (None in Parquet), fields
-_Rows = tuple[list[Row], list[LoadProblem]]
+Rows = tuple[list[Row], list[LoadProblem]]
+# The rows of a file one at a time, and a function giving the share of the file read (0..1).
+RowStream = tuple[Iterator[Row | LoadProblem], Callable[[], float]]
 
 
-def bulk_entries(name: str, suffix: str, data: bytes) -> tuple[list[Entry], list[LoadProblem]]:
-    if suffix == ".parquet":
-        rows, problems = parquet_rows(name, data)
-    elif suffix == ".csv":
-        rows, problems = csv_rows(name, decode(name, data))
-    else:
-        rows, problems = jsonl_rows(name, decode(name, data))
+def bulk_entries(name: str, rows: Rows) -> tuple[list[Entry], list[LoadProblem]]:
+    """The articles of a bulk file's rows, and the rows skipped."""
+    rows, problems = rows
     entries = []
     for row in rows:
         item = bulk_entry(name, *row)
@@ -57,15 +56,33 @@ def _require_text_column(name: str, columns: Iterable[str], what: str) -> None:
         raise LoadError(name, f"has no 'text' {what}, which holds the article ({what}s: {have})")
 
 
-def csv_rows(name: str, text: str) -> _Rows:
-    return _collect(iter_csv_records(name, io.StringIO(text, newline="")))
+def read_csv_rows(name: str, data: bytes) -> Rows:
+    """The rows of a whole CSV file (see iter_csv_records)."""
+    return _collect(iter_csv_records(name, io.StringIO(decode(name, data), newline="")))
 
 
-def jsonl_rows(name: str, text: str) -> _Rows:
-    return _collect(iter_jsonl_records(name, io.StringIO(text, newline="")))
+def read_jsonl_rows(name: str, data: bytes) -> Rows:
+    """The rows of a whole JSON Lines file (see iter_jsonl_records)."""
+    return _collect(iter_jsonl_records(name, io.StringIO(decode(name, data), newline="")))
 
 
-def _collect(records: Iterable[Row | LoadProblem]) -> _Rows:
+@contextmanager
+def stream_csv_rows(name: str, path: Path, batch_size: int) -> Iterator[RowStream]:
+    """The rows of the CSV file at ``path``, streamed (``batch_size`` is for Parquet)."""
+    stream, read = text_stream(path)
+    with stream:
+        yield iter_csv_records(name, stream), read
+
+
+@contextmanager
+def stream_jsonl_rows(name: str, path: Path, batch_size: int) -> Iterator[RowStream]:
+    """The rows of the JSON Lines file at ``path``, streamed."""
+    stream, read = text_stream(path)
+    with stream:
+        yield iter_jsonl_records(name, stream), read
+
+
+def _collect(records: Iterable[Row | LoadProblem]) -> Rows:
     rows: list[Row] = []
     problems: list[LoadProblem] = []
     for record in records:
@@ -182,9 +199,9 @@ def _utf8_stream(path: Path) -> TextIO | None:
     return path.open(encoding="utf-8-sig", newline="")
 
 
-def parquet_stream(
-    name: str, path: Path, batch_size: int
-) -> tuple[Iterator[Row], Callable[[], float]]:
+@contextmanager
+def stream_parquet_rows(name: str, path: Path, batch_size: int) -> Iterator[RowStream]:
+    """The rows of the Parquet file at ``path``, read ``batch_size`` rows at a time."""
     try:
         parquet = pq.ParquetFile(path)
     except (ValueError, OSError, TypeError, pa.ArrowException) as error:
@@ -196,15 +213,15 @@ def parquet_stream(
 
     def rows() -> Iterator[Row]:
         nonlocal done
-        with parquet:
-            for batch in parquet.iter_batches(batch_size=batch_size):
-                frame = batch.to_pandas()
-                frame.columns = columns
-                for record in frame.to_dict("records"):
-                    done += 1
-                    yield done, None, record
+        for batch in parquet.iter_batches(batch_size=batch_size):
+            frame = batch.to_pandas()
+            frame.columns = columns
+            for record in frame.to_dict("records"):
+                done += 1
+                yield done, None, record
 
-    return rows(), lambda: done / total
+    with parquet:
+        yield rows(), lambda: done / total
 
 
 def to_record(entry: Entry) -> dict[str, object]:
@@ -219,7 +236,8 @@ def to_record(entry: Entry) -> dict[str, object]:
     }
 
 
-def parquet_rows(name: str, data: bytes) -> _Rows:
+def read_parquet_rows(name: str, data: bytes) -> Rows:
+    """The rows of a whole Parquet file, numbered from 1."""
     try:
         df = pd.read_parquet(io.BytesIO(data))
     except (ValueError, OSError, TypeError) as error:

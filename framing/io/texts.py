@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from framing.io.articles import Entry, metadata
+from framing.io.decoding import decode
 from framing.io.errors import LoadError
 from framing.io.limits import max_article_chars, too_long
-from framing.models import Article
+from framing.models import Article, LoadProblem
 
 _FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*:(.*)")
 _QUOTES = "\"'"
@@ -16,7 +17,17 @@ _QUOTES = "\"'"
 _MARKUP_FACTOR = 10
 
 
-def text_entry(name: str, text: str) -> Entry:
+def read_text_file(name: str, data: bytes) -> tuple[list[Entry], list[LoadProblem]]:
+    """The one article of a plain text or Markdown file."""
+    return [_text_entry(name, decode(name, data))], []
+
+
+def read_html_file(name: str, data: bytes) -> tuple[list[Entry], list[LoadProblem]]:
+    """The one article of a web page."""
+    return [_html_entry(name, decode(name, data))], []
+
+
+def _text_entry(name: str, text: str) -> Entry:
     meta, body = _split_front_matter(name, text)
     if not body.strip():
         raise LoadError(name, "has no text after its front matter")
@@ -50,7 +61,7 @@ def _unquote(value: str) -> str:
     return value
 
 
-def html_entry(name: str, html: str) -> Entry:
+def _html_entry(name: str, html: str) -> Entry:
     """Main text and metadata of a web page by trafilatura, from the string only: nothing
     is fetched. Paragraphs are separated by a blank line, as in text files."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it

@@ -11,7 +11,7 @@ import streamlit as st
 from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget
 from streamlit.testing.v1 import AppTest
 
-from framing.io import load_story
+from framing.io import SUPPORTED_SUFFIXES, load_story
 
 ARTICLE = (
     "---\noutlet: Test Gazette\ntitle: Haftar rejects talks\n---\n"
@@ -27,6 +27,21 @@ def _uploader(at):
 
 def _story_choice(at):
     return at.sidebar.selectbox(key="story_folder")
+
+
+def test_the_uploader_takes_every_format_the_loader_reads(app):
+    """One table of formats: a file the loader reads (e.g. .ndjson) can be uploaded."""
+    uploader = _uploader(app)
+    assert sorted(uploader.proto.type) == sorted(SUPPORTED_SUFFIXES)
+    for suffix in SUPPORTED_SUFFIXES:
+        assert suffix in uploader.help
+
+
+def test_an_ndjson_upload_joins_the_story(app):
+    row = b'{"outlet": "Line Post", "title": "T", "text": "Haftar spoke in Benghazi."}\n'
+    _uploader(app).upload("rows.ndjson", row, "application/x-ndjson").run()
+    assert not app.exception and not app.error
+    assert "Line Post" in outlet_widget(app).value
 
 
 def test_uploaded_article_joins_the_story_and_every_chart(app):

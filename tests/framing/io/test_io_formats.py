@@ -7,8 +7,16 @@ import pandas as pd
 import pytest
 from io_helpers import write
 
+from framing.cli import main
 from framing.io import (
+    BULK_SUFFIXES,
+    FORMATS,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
     LoadError,
+    describe_formats,
+    describe_table_formats,
+    format_formats_markdown,
     load_story,
     load_story_bytes,
     write_table,
@@ -109,3 +117,52 @@ def test_write_table_json_is_an_array_of_records(tmp_path):
 def test_write_table_rejects_other_formats(tmp_path):
     with pytest.raises(ValueError, match=r"out\.xlsx: cannot write \.xlsx; use \.csv"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "out.xlsx")
+
+
+# --- the one table of formats -----------------------------------------------------------
+
+README = Path(__file__).resolve().parents[3] / "README.md"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_suffix_has_one_reader_and_one_name():
+    suffixes = [s for f in FORMATS for s in f.suffixes]
+    assert len(suffixes) == len(set(suffixes)) == len(SUPPORTED_SUFFIXES)
+    assert set(TEXT_SUFFIXES) | set(BULK_SUFFIXES) == set(SUPPORTED_SUFFIXES)
+    assert all(s == s.lower() and s.startswith(".") for s in suffixes)
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.name)
+def test_each_format_reads_an_article_by_its_own_reader(fmt, tmp_path):
+    article = {"outlet": "X", "title": "T", "text": "Haftar spoke in Benghazi on Monday."}
+    for suffix in fmt.suffixes:
+        if suffix == ".parquet":
+            data = pd.DataFrame([article]).to_parquet()
+        elif suffix == ".csv":
+            data = pd.DataFrame([article]).to_csv(index=False).encode()
+        elif fmt.bulk:
+            data = (json.dumps(article) + "\n").encode()
+        elif suffix in (".html", ".htm"):
+            data = f"<html><body><article><p>{article['text']}</p></article></body></html>"
+            data = data.encode()
+        else:
+            data = article["text"].encode()
+        story = load_story(write(tmp_path / f"one{suffix}", data))
+        assert story.articles[0].text == article["text"]
+
+
+def test_the_readme_lists_the_formats_of_the_table():
+    readme = README.read_text(encoding="utf-8")
+    assert format_formats_markdown() in readme
+    assert _one_line(describe_table_formats()) in _one_line(readme)
+
+
+def test_the_command_line_help_names_every_format(capsys):
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    help_text = _one_line(capsys.readouterr().out)
+    assert _one_line(describe_formats()) in help_text
+    assert _one_line(describe_table_formats()) in help_text
