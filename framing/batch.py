@@ -54,7 +54,7 @@ ENGINES = ("local", "dask")
 # One chunk as ``score_chunk`` takes it: one of io's article records per row (id always set
 # and unique; missing metadata is None), with where each row came from.
 CHUNK_COLUMNS = ARTICLE_RECORD_FIELDS
-_MANIFEST_VERSION = 1
+_MANIFEST_VERSION = 2  # 2: part summaries tell skipped rows from notes
 # Articles per task: small enough to spread even one chunk over every worker, large enough
 # that shipping it to a worker costs little next to scoring it (~1 s of work).
 _PIECE_SIZE = 100

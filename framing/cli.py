@@ -17,11 +17,13 @@ from framing.io import (
     BULK_SUFFIXES,
     LoadError,
     describe_formats,
+    describe_load,
     describe_table_formats,
     load_story,
     write_table,
 )
 from framing.lexicon import LexiconError, load_lexicons
+from framing.models import LoadProblem
 
 EXIT_BAD_INPUT = 2
 TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels"}
@@ -112,9 +114,16 @@ def _analyze_bulk(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("interrupted: run again with --resume to keep the finished chunks", file=sys.stderr)
         return 130
-    for problem in result.skipped:
-        print(f"skipped: {problem}", file=sys.stderr)
+    _report(args.path, result.articles, result.skipped, "row")
     return 0
+
+
+def _report(name: str, articles: int, problems: Sequence[LoadProblem], unit: str) -> None:
+    """On stderr: each row skipped and each note, then how many rows were read, skipped
+    and made into articles."""
+    for problem in problems:
+        print(f"{'skipped' if problem.skipped else 'note'}: {problem}", file=sys.stderr)
+    print(describe_load(name, articles, problems, unit), file=sys.stderr)
 
 
 def _table(analysis: StoryAnalysis, command: str) -> pd.DataFrame:
@@ -159,8 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = error.filename or args.path
         print(f"error: {where}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    for problem in story.skipped:
-        print(f"skipped: {problem}", file=sys.stderr)
+    path = Path(args.path)
+    unit = "input" if path.is_dir() else "row" if path.suffix.lower() in BULK_SUFFIXES else "file"
+    _report(args.path, len(story.articles), story.skipped, unit)
     return 0
 
 

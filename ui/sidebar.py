@@ -12,16 +12,18 @@ from pathlib import Path
 import streamlit as st
 
 from framing.io import (
+    BULK_SUFFIXES,
     FORMATS,
     SUPPORTED_SUFFIXES,
     UNKNOWN_OUTLET,
     LoadError,
+    describe_load,
     list_story_folders,
     load_story_bytes,
     save_story,
 )
 from framing.lexicon import LexiconError, find_lexicon_file, read_lexicon_text, save_lexicon
-from framing.models import Article, Story
+from framing.models import Article, LoadProblem, Story
 from ui import loaders, state
 from ui.fetch import FetchError, fetch_html
 
@@ -76,6 +78,23 @@ def with_articles(story: Story, extra: list[Article]) -> Story:
     return replace(story, articles=story.articles + added)
 
 
+def _problem_list(problems: tuple[LoadProblem, ...] | list[LoadProblem], shown: int = 5) -> str:
+    lines = [f"- {'skipped' if p.skipped else 'note'}: {p}" for p in problems[:shown]]
+    if len(problems) > shown:
+        lines.append(f"- … and {len(problems) - shown} more")
+    return "\n".join(lines)
+
+
+def _show_load(name: str, story: Story, unit: str) -> None:
+    """How many rows (files) of ``name`` were read, skipped and made into articles, with
+    the problems; a warning when something was skipped or noted."""
+    summary = describe_load(name, len(story.articles), story.skipped, unit)
+    if story.skipped:
+        st.warning(f"{summary}\n\n{_problem_list(story.skipped)}")
+    else:
+        st.caption(summary)
+
+
 def _read_uploads(folder: str) -> list[Article]:
     files = st.file_uploader(
         "Upload articles",
@@ -92,14 +111,8 @@ def _read_uploads(folder: str) -> list[Article]:
             st.error(str(error))
             continue
         articles.extend(uploaded.articles)
-        if uploaded.skipped:
-            problems = "\n".join(f"- {p}" for p in uploaded.skipped[:5])
-            more = len(uploaded.skipped) - 5
-            st.warning(
-                f"{file.name}: {len(uploaded.articles)} articles loaded, "
-                f"{len(uploaded.skipped)} rows skipped\n\n{problems}"
-                + (f"\n- … and {more} more" if more > 0 else "")
-            )
+        bulk = Path(file.name).suffix.lower() in BULK_SUFFIXES
+        _show_load(file.name, uploaded, "row" if bulk else "file")
     return articles
 
 
@@ -274,11 +287,8 @@ def render_sidebar() -> state.Selection:
         uploads = _render_add_articles(folder)
         story = with_articles(base, uploads + state.added_articles(folder))
         _show_notice()
-        if base.skipped:
-            st.warning(
-                f"{len(base.skipped)} inputs of this story were not loaded:\n\n"
-                + "\n".join(f"- {p}" for p in base.skipped)
-            )
+        if story.skipped:
+            _show_load(Path(folder).name, story, "input")
         all_outlets = tuple(sorted({a.outlet for a in story.articles}))
         with outlet_box:
             shown = _pick_outlets(folder, all_outlets)

@@ -21,7 +21,7 @@ everyone else imports the names below from ``framing.io``):
 - ``limits`` and ``errors``: how much may be loaded, and LoadError
 """
 
-from framing.io.articles import METADATA_KEYS, UNKNOWN_OUTLET, build_articles
+from framing.io.articles import METADATA_KEYS, UNKNOWN_OUTLET, build_articles, describe_load
 from framing.io.atomic import write_text_atomic
 from framing.io.cache import (
     CACHE_DIR_ENV,
@@ -117,6 +117,7 @@ __all__ = [
     "cache_dir",
     "code_fingerprint",
     "describe_formats",
+    "describe_load",
     "describe_table_formats",
     "digest_story_folder",
     "find_eval_datasets",

@@ -20,6 +20,7 @@ _TITLE_MAX_CHARS = 200
 # Metadata (outlet, title, ...) is repeated on every row of every table and drawn in
 # charts: a value longer than this is not a title but a mistake, and is cut.
 _MAX_FIELD_CHARS = 1_000
+_LINES_SHOWN = 10  # skipped lines a summary names
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def articles_from_entries(
         date = normalize_date(meta["date"]) if "date" in meta else cleaned.date
         if "date" in meta and not date:
             message = f"date {meta['date']!r} is not understood (use YYYY-MM-DD); left empty"
-            problems.append(LoadProblem(entry.file, message, entry.line))
+            problems.append(LoadProblem(entry.file, message, entry.line, skipped=0))
         articles.append(
             Article(
                 id=article_id,
@@ -127,8 +128,9 @@ def articles_from_entries(
 
 
 def id_taken(entry: Entry, new_id: str) -> LoadProblem:
+    """The note on an article whose id was renamed (it is loaded)."""
     message = f"article id {entry.id!r} is already taken; renamed {new_id!r}"
-    return LoadProblem(entry.file, message, entry.line)
+    return LoadProblem(entry.file, message, entry.line, skipped=0)
 
 
 def _title_from_text(text: str) -> str:
@@ -148,3 +150,31 @@ def unique_name(name: str, used: set[str]) -> str:
     while f"{name}-{number}" in used:
         number += 1
     return f"{name}-{number}"
+
+
+def describe_load(
+    name: str, articles: int, problems: Sequence[LoadProblem], unit: str = "row"
+) -> str:
+    """One line on what reading ``name`` gave: "news.csv: 5 rows read, 2 skipped (lines 3,
+    7), 3 articles made, 1 note". Every row (or file: ``unit``) read became an article or
+    was skipped; the problems say why, notes are on rows that were loaded."""
+    skipped = sum(p.skipped for p in problems)
+    notes = sum(not p.skipped for p in problems)
+    lines = sorted({p.line for p in problems if p.skipped and p.line is not None})
+    where = ""
+    if lines:
+        shown = ", ".join(f"{n:,}" for n in lines[:_LINES_SHOWN])
+        more = f" and {len(lines) - _LINES_SHOWN:,} more" if len(lines) > _LINES_SHOWN else ""
+        where = f" (line{'s' if len(lines) > 1 else ''} {shown}{more})"
+    parts = [
+        _count(articles + skipped, unit) + " read",
+        f"{skipped:,} skipped{where}",
+        _count(articles, "article") + " made",
+    ]
+    if notes:
+        parts.append(_count(notes, "note"))
+    return f"{name}: {', '.join(parts)}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

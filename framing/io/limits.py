@@ -29,6 +29,7 @@ def max_article_chars() -> int:
 
 
 def read_limit(variable: str, default: int) -> int:
+    """The whole number in ``$variable``, else ``default``; LoadError for anything else."""
     value = os.environ.get(variable, "").strip()
     if not value:
         return default
@@ -42,6 +43,7 @@ def read_limit(variable: str, default: int) -> int:
 
 
 def too_long(what: str, chars: int, limit: int) -> str:
+    """The message for a text over the article size limit, saying how to raise it."""
     return (
         f"{what} is {chars:,} characters long, over the limit of {limit:,}; "
         f"set {MAX_ARTICLE_CHARS_ENV} to a larger number to load it"
@@ -49,8 +51,9 @@ def too_long(what: str, chars: int, limit: int) -> str:
 
 
 def over_article_limit(name: str, limit: int, rest: int) -> LoadProblem:
+    """The problem for the ``rest`` articles of ``name`` beyond the article limit."""
     message = (
         f"only the first {limit:,} articles were loaded and the other {rest:,} skipped; "
         f"set {MAX_ARTICLES_ENV} to a larger number to load more"
     )
-    return LoadProblem(name, message)
+    return LoadProblem(name, message, skipped=rest)

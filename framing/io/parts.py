@@ -82,7 +82,7 @@ def save_part(
     data = {
         "index": index,
         "articles": summary.articles,
-        "skipped": [[p.file, p.message, p.line] for p in summary.skipped],
+        "skipped": [[p.file, p.message, p.line, p.skipped] for p in summary.skipped],
     }
     write_text_atomic(_part_path(Path(parts), index, ".json"), json.dumps(data) + "\n")
     return summary

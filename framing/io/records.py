@@ -21,17 +21,17 @@ from framing.io.errors import LoadError
 from framing.models import LoadProblem
 
 Row = tuple[int, int | None, dict[str, object]]  # row number, line (None in Parquet), fields
-Rows = tuple[list[Row], list[LoadProblem]]
+Rows = list[Row | LoadProblem]  # a whole file's rows and the problems between them
 # The rows of a file one at a time, and a function giving the share of the file read (0..1).
 RowStream = tuple[Iterator[Row | LoadProblem], Callable[[], float]]
 
 
 def bulk_entries(name: str, rows: Rows) -> tuple[list[Entry], list[LoadProblem]]:
-    """The articles of a bulk file's rows, and the rows skipped."""
-    rows, problems = rows
-    entries = []
+    """The articles of a bulk file's rows, and the rows skipped, in file order."""
+    entries: list[Entry] = []
+    problems: list[LoadProblem] = []
     for row in rows:
-        item = bulk_entry(name, *row)
+        item = row if isinstance(row, LoadProblem) else bulk_entry(name, *row)
         (problems if isinstance(item, LoadProblem) else entries).append(item)
     return entries, problems
 
@@ -58,12 +58,12 @@ def _require_text_column(name: str, columns: Iterable[str], what: str) -> None:
 
 def read_csv_rows(name: str, data: bytes) -> Rows:
     """The rows of a whole CSV file (see iter_csv_records)."""
-    return _collect(iter_csv_records(name, io.StringIO(decode(name, data), newline="")))
+    return list(iter_csv_records(name, io.StringIO(decode(name, data), newline="")))
 
 
 def read_jsonl_rows(name: str, data: bytes) -> Rows:
     """The rows of a whole JSON Lines file (see iter_jsonl_records)."""
-    return _collect(iter_jsonl_records(name, io.StringIO(decode(name, data), newline="")))
+    return list(iter_jsonl_records(name, io.StringIO(decode(name, data), newline="")))
 
 
 @contextmanager
@@ -82,18 +82,18 @@ def stream_jsonl_rows(name: str, path: Path, batch_size: int) -> Iterator[RowStr
         yield iter_jsonl_records(name, stream), read
 
 
-def _collect(records: Iterable[Row | LoadProblem]) -> Rows:
-    rows: list[Row] = []
-    problems: list[LoadProblem] = []
-    for record in records:
-        (problems if isinstance(record, LoadProblem) else rows).append(record)
-    return rows, problems
-
-
 def iter_csv_records(name: str, stream: TextIO) -> Iterator[Row | LoadProblem]:
     """Rows of a CSV stream, one at a time: comma, or semicolon/tab/pipe when the header has
     no comma; blank rows skipped; rows numbered from 1 after the header, with the line each
-    row starts on; invalid CSV fails the file. The stream must be seekable."""
+    row starts on. The stream must be seekable.
+
+    Quoting is read strictly, so that a stray quote never merges rows silently: a quote
+    that is never closed, or is closed by a quote not followed by the separator or a line
+    end, makes the lines it took one skipped row, whose message names the line the quote
+    opened on and how many lines it took; reading goes on after them. Confined to one line,
+    such a row is read leniently (as the csv module does) with a note. A row with more
+    filled cells than the header is skipped too (an unquoted separator in its text). A
+    header that is not valid CSV fails the file."""
     head = ""
     while "\n" not in head and (block := stream.read(BLOCK)):
         head += block
@@ -104,21 +104,120 @@ def iter_csv_records(name: str, stream: TextIO) -> Iterator[Row | LoadProblem]:
         delimiter = next((d for d in ";\t|" if d in header_line), ",")
     # Article texts can be longer than the csv module's default 128 KiB field limit.
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
-    reader = csv.reader(stream, delimiter=delimiter)
+    taken: list[str] = []  # the lines of the record being read
+
+    def lines() -> Iterator[str]:
+        for text in stream:
+            taken.append(text)
+            yield text
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     number = 0
     line = 1
-    try:
-        for row in reader:
+    while True:
+        taken.clear()
+        note = None
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
             if header is None:
-                header = [h.strip().lower() for h in row]
-                _require_text_column(name, header, "column")
-            elif any(cell.strip() for cell in row):
-                number += 1
+                raise LoadError(name, f"is not valid CSV ({error})", line) from None
+            row, note = _read_bad_record(name, delimiter, taken, line, number + 1, str(error))
+        if row is None:  # the lines a bad quote took
+            number += 1
+            yield note
+        elif header is None:
+            header = [h.strip().lower() for h in row]
+            _require_text_column(name, header, "column")
+        elif any(cell.strip() for cell in row):
+            number += 1
+            if note is not None:
+                yield note
+            if any(cell.strip() for cell in row[len(header) :]):
+                yield LoadProblem(
+                    name,
+                    f"row {number}: has {len(row)} cells but the header names {len(header)}; "
+                    f"is a {_SEPARATORS[delimiter]} in its text outside quotes?",
+                    line,
+                )
+            else:
                 yield number, line, dict(zip(header, row, strict=False))
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise LoadError(name, f"is not valid CSV ({error})", line) from None
+        line = reader.line_num + 1
+
+
+_SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _read_bad_record(
+    name: str, delimiter: str, lines: list[str], first: int, number: int, error: str
+) -> tuple[list[str] | None, LoadProblem]:
+    """What to make of a record the strict reader refused (``lines``, from line ``first``):
+    the row read leniently with a note when one line holds the whole quote problem, else
+    no row and a problem naming where the quote opened and how many lines it took."""
+    found = _find_bad_quote(lines, delimiter)
+    last = first + len(lines) - 1
+    if found is None:
+        where = f"line {first}" if last == first else f"lines {first}-{last}"
+        return None, LoadProblem(name, f"row {number}: {where} are not valid CSV ({error})", first)
+    opened, closed = found
+    at = first + opened
+    if len(lines) == 1:
+        row = next(csv.reader(lines, delimiter=delimiter), [])
+        row[-1:] = [cell.rstrip("\r\n") for cell in row[-1:]]
+        if closed:
+            message = (
+                f'row {number}: a quoted cell holds a quote that is not doubled (""); '
+                "read as the csv module reads it, quotes may be missing"
+            )
+        else:
+            message = f"row {number}: a quote opens a cell and is never closed; read to the end"
+        return row, LoadProblem(name, message, at, skipped=0)
+    took = f"{len(lines)} lines ({first}-{last})"
+    if closed:
+        message = (
+            f"row {number}: the quote that opens a cell on line {at} ends it on line {last}, "
+            f"where a {_SEPARATORS[delimiter]} or a line end must follow the closing quote "
+            f'(a quote inside a cell is written twice: ""); the {took} it took were not '
+            "loaded"
+        )
+    else:
+        message = (
+            f"row {number}: the quote that opens a cell on line {at} is never closed; the "
+            f"{took} it took, to the end of the file, were not loaded; close or remove it"
+        )
+    return None, LoadProblem(name, message, at)
+
+
+def _find_bad_quote(lines: list[str], delimiter: str) -> tuple[int, bool] | None:
+    """Where the quote of a CSV record the strict reader refused opened (an index into
+    ``lines``), and whether it closed wrongly (True) or never closed (False); None when
+    no quote is at fault. The csv module's rules, one character at a time."""
+    start, unquoted, quoted, after_quote = range(4)
+    state, opened = start, 0
+    ends = (delimiter, "\r", "\n")
+    for index, text in enumerate(lines):
+        for char in text:
+            if state == start:
+                if char == '"':
+                    state, opened = quoted, index
+                elif char not in ends:
+                    state = unquoted
+            elif state == unquoted:
+                if char in ends:
+                    state = start
+            elif state == quoted:
+                if char == '"':
+                    state = after_quote
+            elif char == '"':  # a doubled quote inside the quoted cell
+                state = quoted
+            elif char in ends:
+                state = start
+            else:
+                return opened, True
+    return (opened, False) if state == quoted else None
 
 
 def iter_jsonl_records(name: str, stream: TextIO) -> Iterator[Row | LoadProblem]:
@@ -246,4 +345,4 @@ def read_parquet_rows(name: str, data: bytes) -> Rows:
     # "Text" and "text " name one column: the last one wins, as in a CSV header.
     df = df.loc[:, ~df.columns.duplicated(keep="last")]
     _require_text_column(name, df.columns, "column")
-    return [(n, None, rec) for n, rec in enumerate(df.to_dict("records"), 1)], []
+    return [(n, None, rec) for n, rec in enumerate(df.to_dict("records"), 1)]

@@ -212,7 +212,9 @@ def _apply_manifest(
         name = item["file"]
         if name not in present:
             problems.append(
-                LoadProblem(str(folder / MANIFEST), f"lists {name!r}, which is not in the folder")
+                LoadProblem(
+                    str(folder / MANIFEST), f"lists {name!r}, which is not in the folder", skipped=0
+                )
             )
             continue
         # An id would apply to every row of a bulk file: ids come from the files only.

@@ -12,6 +12,7 @@ from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget
 from streamlit.testing.v1 import AppTest
 
 from framing.io import SUPPORTED_SUFFIXES, load_story
+from ui import state
 
 ARTICLE = (
     "---\noutlet: Test Gazette\ntitle: Haftar rejects talks\n---\n"
@@ -23,6 +24,11 @@ ARTICLE = (
 def _uploader(at):
     (widget,) = [w for w in at.sidebar.file_uploader if w.key.startswith("upload:")]
     return widget
+
+
+def state_story(at):
+    """The story every page analyses (the sidebar's Selection)."""
+    return at.session_state[state.SELECTION].story
 
 
 def _story_choice(at):
@@ -73,12 +79,24 @@ def test_a_bad_file_shows_an_error_naming_it_and_the_rest_keeps_working(app, nam
 
 
 def test_skipped_rows_of_a_bulk_file_are_counted(app):
-    csv = b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\nBad Post,Two,\n"
+    csv = (
+        b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\nBad Post,Two,\n"
+        b'Stray Post,Three,"a quote left open\nLost Post,Four,Haftar left Moscow.\n'
+    )
     _uploader(app).upload("bulk.csv", csv, "text/csv").run()
     assert not app.exception
-    warnings = [w.value for w in app.sidebar.warning]
-    assert any("bulk.csv" in w and "1 rows skipped" in w for w in warnings), warnings
+    (warning,) = [w.value for w in app.sidebar.warning]
+    assert warning.startswith("bulk.csv: 3 rows read, 2 skipped (lines 3, 4), 1 article made")
+    assert "bulk.csv:4: row 3: the quote that opens a cell on line 4 is never closed" in warning
     assert "Good Post" in outlet_widget(app).value
+
+
+def test_a_clean_upload_says_how_many_rows_it_read(app):
+    csv = b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\n"
+    _uploader(app).upload("bulk.csv", csv, "text/csv").run()
+    captions = [c.value for c in app.sidebar.caption]
+    assert "bulk.csv: 1 row read, 0 skipped, 1 article made" in captions, captions
+    assert not app.sidebar.warning
 
 
 def test_pasted_article_is_added_with_its_outlet(app):

@@ -299,7 +299,11 @@ def test_cli_streams_a_bulk_file(records, tmp_path, capsys):
     assert main(["analyze", str(source), "--out", str(out), "--jobs", "2"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 6 and rows[0]["article_id"] == records[0]["id"]
-    assert "skipped: " in capsys.readouterr().err
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"{source}: 9 rows read, 3 skipped (lines 2, 3, 7), 6 articles made, 2 notes"
+    assert [line.split(":", 1)[0] for line in err[:-1]] == [
+        "skipped", "skipped", "note", "note", "skipped"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -95,3 +95,20 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert name in result.stderr
         assert result.stdout == ""
+
+
+def test_rows_read_skipped_and_made_are_counted_on_stderr(tmp_path):
+    bulk = tmp_path / "news.csv"
+    bulk.write_text(
+        "outlet,title,text,date\nA,T1,A warlord spoke.,2020-02-20\nB,T2,,\n"
+        'C,T3,"a stray quote\nD,T4,Four.,\n',
+        encoding="utf-8",
+    )
+    result = run("labels", bulk, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"skipped: {bulk}:3: row 2: empty text",
+        f"skipped: {bulk}:4: row 3: the quote that opens a cell on line 4 is never closed; the "
+        "2 lines (4-5) it took, to the end of the file, were not loaded; close or remove it",
+        f"{bulk}: 3 rows read, 2 skipped (lines 3, 4), 1 article made",
+    ]
