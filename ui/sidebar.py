@@ -17,6 +17,7 @@ from framing.io import (
     SUPPORTED_SUFFIXES,
     UNKNOWN_OUTLET,
     LoadError,
+    add_articles,
     describe_load,
     list_story_folders,
     load_story_bytes,
@@ -58,24 +59,6 @@ def _pick_story() -> str:
         sample = [f for f in folders if Path(f).name == state.SAMPLE_SLUG]
         st.session_state[state.STORY] = (named or sample or folders)[0]
     return st.selectbox("Story", folders, format_func=_story_label, key=state.STORY)
-
-
-def _unique_id(article_id: str, used: set[str]) -> str:
-    candidate, n = article_id, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{article_id}-{n}"
-    used.add(candidate)
-    return candidate
-
-
-def with_articles(story: Story, extra: list[Article]) -> Story:
-    """``story`` plus ``extra`` articles; an id already taken gets a "-2", "-3" suffix."""
-    if not extra:
-        return story
-    used = {a.id for a in story.articles}
-    added = tuple(replace(a, id=_unique_id(a.id, used)) for a in extra)
-    return replace(story, articles=story.articles + added)
 
 
 def _problem_list(problems: tuple[LoadProblem, ...] | list[LoadProblem], shown: int = 5) -> str:
@@ -285,7 +268,8 @@ def render_sidebar() -> state.Selection:
             st.stop()
         outlet_box = st.container()
         uploads = _render_add_articles(folder)
-        story = with_articles(base, uploads + state.added_articles(folder))
+        # The article limit holds for the story with everything added to it at once.
+        story = add_articles(base, uploads + state.added_articles(folder), "the articles added")
         _show_notice()
         if story.skipped:
             _show_load(Path(folder).name, story, "input")

@@ -82,6 +82,7 @@ from framing.io.parts import (
 from framing.io.records import ARTICLE_RECORD_FIELDS, iter_csv_records, iter_jsonl_records
 from framing.io.stories import (
     MANIFEST,
+    add_articles,
     list_story_folders,
     load_story,
     load_story_bytes,
@@ -113,6 +114,7 @@ __all__ = [
     "Format",
     "LoadError",
     "TableFormat",
+    "add_articles",
     "build_articles",
     "cache_dir",
     "code_fingerprint",

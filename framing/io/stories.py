@@ -6,7 +6,7 @@ import json
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,9 +15,9 @@ from framing.io.articles import Entry, articles_from_entries, metadata, unique_n
 from framing.io.decoding import read_bytes, read_json_object
 from framing.io.errors import LoadError
 from framing.io.formats import SUPPORTED_SUFFIXES, parse_file
-from framing.io.limits import max_articles
+from framing.io.limits import max_articles, over_article_limit
 from framing.io.texts import front_matter
-from framing.models import LoadProblem, Story
+from framing.models import Article, LoadProblem, Story
 
 MANIFEST = "story.json"
 
@@ -43,6 +43,27 @@ def load_story_bytes(name: str, data: bytes) -> Story:
     stem = Path(name).stem
     title = articles[0].title if len(articles) == 1 else stem
     return Story(_slug(stem), title, "", tuple(articles), skipped=tuple(problems))
+
+
+def add_articles(story: Story, extra: Sequence[Article], name: str = "added articles") -> Story:
+    """``story`` with ``extra`` articles after its own, by ``load_story``'s rules: an id
+    already taken gets a suffix ("-2", "-3"); past the article limit (``max_articles()``,
+    counted over the whole story) the rest are left out, and ``skipped`` says so, naming
+    them ``name``."""
+    if not extra:
+        return story
+    limit = max_articles()
+    room = max(0, limit - len(story.articles))
+    used = {a.id for a in story.articles}
+    added = []
+    for article in extra[:room]:
+        article_id = unique_name(article.id, used)
+        used.add(article_id)
+        added.append(replace(article, id=article_id))
+    skipped = story.skipped
+    if len(extra) > room:
+        skipped += (over_article_limit(name, limit, len(extra) - room),)
+    return replace(story, articles=story.articles + tuple(added), skipped=skipped)
 
 
 def save_story(story: Story, folder: str | Path) -> Path:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget
+from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget, run_fresh_app
 from streamlit.testing.v1 import AppTest
 
-from framing.io import SUPPORTED_SUFFIXES, load_story
+from framing.io import MAX_ARTICLES_ENV, SUPPORTED_SUFFIXES, load_story
 from ui import state
 
 ARTICLE = (
@@ -97,6 +97,21 @@ def test_a_clean_upload_says_how_many_rows_it_read(app):
     captions = [c.value for c in app.sidebar.caption]
     assert "bulk.csv: 1 row read, 0 skipped, 1 article made" in captions, captions
     assert not app.sidebar.warning
+
+
+def test_the_article_limit_holds_across_several_uploads_at_once(stories_dir, monkeypatch):
+    monkeypatch.setenv(MAX_ARTICLES_ENV, "7")
+    app = run_fresh_app()  # the sample story: 5 articles
+    uploader = _uploader(app)
+    for name in ("one.csv", "two.csv"):  # each under the limit, together over it
+        rows = "".join(f"{name} {i},T,Haftar spoke in Benghazi.\n" for i in range(2))
+        uploader.upload(name, f"outlet,title,text\n{rows}".encode(), "text/csv")
+    uploader.run()
+    assert not app.exception
+    assert len(state_story(app).articles) == 7
+    (warning,) = [w.value for w in app.sidebar.warning]
+    assert "only the first 7 articles were loaded and the other 2 skipped" in warning
+    assert MAX_ARTICLES_ENV in warning
 
 
 def test_pasted_article_is_added_with_its_outlet(app):

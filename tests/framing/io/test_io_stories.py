@@ -9,7 +9,9 @@ import pytest
 from io_helpers import comparable, write
 
 from framing.io import (
+    MAX_ARTICLES_ENV,
     LoadError,
+    add_articles,
     list_story_folders,
     load_story,
     load_story_bytes,
@@ -214,3 +216,27 @@ def test_sample_story_loads_with_its_metadata():
 def test_sample_bodies_are_the_seed_texts_byte_for_byte(stem):
     data = (SAMPLE / f"{stem}.txt").read_bytes()
     assert data.split(b"\n---\n", 1)[1] == (SEEDS / f"{stem}.txt").read_bytes()
+
+
+# --- adding articles to a story --------------------------------------------------------
+
+
+def _articles(*ids):
+    return tuple(Article(i, "X", i, "", "", f"Text {i}.", f"Text {i}.") for i in ids)
+
+
+def test_added_articles_get_unique_ids_after_the_story_own():
+    story = Story("s", "S", "", _articles("a", "b"))
+    added = add_articles(story, list(_articles("a", "c", "a")))
+    assert [a.id for a in added.articles] == ["a", "b", "a-2", "c", "a-3"]
+    assert added.skipped == () and add_articles(story, []) is story
+
+
+def test_the_article_limit_counts_the_story_with_what_is_added(monkeypatch):
+    monkeypatch.setenv(MAX_ARTICLES_ENV, "3")
+    story = Story("s", "S", "", _articles("a", "b"))
+    added = add_articles(story, list(_articles("c", "d", "e")), "the uploads")
+    assert [a.id for a in added.articles] == ["a", "b", "c"]
+    (problem,) = added.skipped
+    assert problem.file == "the uploads" and problem.skipped == 2
+    assert "first 3 articles" in problem.message and MAX_ARTICLES_ENV in problem.message
