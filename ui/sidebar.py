@@ -23,7 +23,7 @@ from framing.io import (
     load_story_bytes,
     save_story,
 )
-from framing.lexicon import LexiconError, find_lexicon_file, read_lexicon_text, save_lexicon
+from framing.lexicon import LexiconError, find_lexicon_file
 from framing.models import Article, LoadProblem, Story
 from ui import loaders, state
 from ui.fetch import FetchError, fetch_html
@@ -191,20 +191,21 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _copy_story_lexicons(story: Story, target: Path) -> None:
-    """Lexicons kept in the story's own folder travel with it (shipped ones need not)."""
+def _own_lexicon_files(story: Story, target: Path) -> list[Path]:
+    """The lexicon files kept in the story's own folder, which travel with it when it is
+    saved somewhere else (shipped ones need not)."""
     if not story.folder or Path(story.folder).resolve() == target:
-        return
-    for name in story.lexicons:
-        source = find_lexicon_file(name, [story.folder])
-        if source.resolve().parent == Path(story.folder).resolve():
-            save_lexicon(read_lexicon_text(source), target / source.name)
+        return []
+    own = Path(story.folder).resolve()
+    files = [find_lexicon_file(name, [story.folder]) for name in story.lexicons]
+    return [path for path in files if path.resolve().parent == own]
 
 
 def _write_story(story: Story, target: Path) -> None:
     try:
-        saved = save_story(replace(story, slug=target.name), target)
-        _copy_story_lexicons(story, target)
+        # The lexicons are written with the story, in the same atomic update.
+        copies = _own_lexicon_files(story, target)
+        saved = save_story(replace(story, slug=target.name), target, copies)
     except (LoadError, LexiconError, OSError) as error:
         _notify("error", f"Could not save to {target}: {error}")
         return

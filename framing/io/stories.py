@@ -66,16 +66,19 @@ def add_articles(story: Story, extra: Sequence[Article], name: str = "added arti
     return replace(story, articles=story.articles + tuple(added), skipped=skipped)
 
 
-def save_story(story: Story, folder: str | Path) -> Path:
+def save_story(story: Story, folder: str | Path, copies: Iterable[str | Path] = ()) -> Path:
     """Write ``story`` as a story folder: one ``<id>.txt`` per article (front matter, then
     the raw text unchanged) and ``story.json``. ``load_story`` on the folder gives back the
-    same ids, metadata, raw and cleaned text.
+    same ids, metadata, raw and cleaned text. ``copies`` are files copied into the folder
+    with the story, under their own names: the story's own lexicons when it is saved
+    somewhere else.
 
-    Saving over an existing folder replaces its article files and manifest; its other files
-    (lexicons, notes, sub-folders) are kept. The update is atomic as a whole: the new
-    folder is written and fsynced next to the old one, then the two are swapped in one
-    rename, so a crash at any moment leaves either the old story or the new one, never a
-    mix (at worst a hidden ``.<name>.saving-*`` folder is left over)."""
+    Saving over an existing folder replaces its article files and manifest (and the files
+    ``copies`` name); its other files (lexicons, notes, sub-folders) are kept. The update
+    is atomic as a whole, copies included: the new folder is written and fsynced next to
+    the old one, then the two are swapped in one rename, so a crash or an error at any
+    moment leaves either the old story or the new one, never a mix (at worst a hidden
+    ``.<name>.saving-*`` folder is left over)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise LoadError(folder, "exists and is not a folder; choose another name")
@@ -83,6 +86,7 @@ def save_story(story: Story, folder: str | Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.saving-", dir=folder.parent))
     try:
         _write_story_files(story, staging)
+        _write_copies(copies, staging)
         if folder.is_dir():
             _keep_other_files(folder, staging, story.lexicons)
         atomic.fsync_dir(staging)
@@ -108,6 +112,17 @@ def _write_story_files(story: Story, folder: Path) -> None:
     }
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     atomic.write_durable(folder / MANIFEST, text.encode("utf-8"))
+
+
+def _write_copies(copies: Iterable[str | Path], folder: Path) -> None:
+    for source in map(Path, copies):
+        data = read_bytes(source)
+        try:
+            atomic.write_durable(folder / source.name, data)
+        except FileExistsError:
+            raise LoadError(
+                source, "cannot be saved with the story: the story has a file of that name"
+            ) from None
 
 
 def _keep_other_files(old: Path, new: Path, lexicons: Iterable[str]) -> None:

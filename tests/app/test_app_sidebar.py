@@ -189,3 +189,22 @@ def test_a_link_can_name_the_story_to_open(story_copy):
     at.run()
     assert not at.exception
     assert Path(_story_choice(at).value) == story_copy
+
+
+def test_a_story_saved_elsewhere_takes_its_own_lexicon_along(story_copy, app, stories_dir):
+    """Even a lexicon with a mistake in it travels with the story, in the same atomic save:
+    a saved story never lacks a lexicon its story.json names."""
+    lexicon = story_copy / "mine.csv"
+    lexicon.write_text(
+        "kind,text,forms,category,actor,camp,valence,note\nterm,bad,,hedge,,,9,out of range\n",
+        encoding="utf-8",
+    )
+    manifest = json.loads((story_copy / "story.json").read_text(encoding="utf-8"))
+    manifest["lexicons"].append("mine")
+    (story_copy / "story.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _story_choice(app).select(str(story_copy)).run()
+    _save(app, "moved")
+    moved = stories_dir / "moved"
+    assert (moved / "mine.csv").read_bytes() == lexicon.read_bytes()
+    assert json.loads((moved / "story.json").read_text(encoding="utf-8"))["lexicons"][-1] == "mine"
+    assert len(load_story(moved).articles) == 5
