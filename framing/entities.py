@@ -35,6 +35,7 @@ from framing.text import (
     find_enclosing,
     find_quotes,
     find_words,
+    slugify,
     split_sentences,
 )
 from framing.voices import attribute_quotes
@@ -1116,13 +1117,6 @@ class _Occurrence:
     run: tuple[int, int] | None  # (sentence, run index) for rule-found names
 
 
-def _slug(text: str) -> str:
-    """'Fayez al-Serraj' -> 'fayez-al-serraj' (accents dropped, other scripts kept)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "-", plain).strip("-") or "entity"
-
-
 @dataclass
 class _Story:
     scans: Sequence[_Scan]
@@ -1342,7 +1336,7 @@ def _entity_ids(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
     display = _display_names(clusters, lexicon)
     for root in sorted(clusters.members):
         actor = clusters.actor(root)
-        base = actor or _slug(display[root])
+        base = actor or slugify(display[root], "entity")
         candidate, n = base, 2
         while candidate in used and not actor:
             candidate, n = f"{base}-{n}", n + 1

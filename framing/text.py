@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from framing.models import QuoteSpan, Sentence
@@ -196,3 +197,12 @@ def find_enclosing(
     if i >= 0 and spans[i].start <= start and end <= spans[i].end:
         return spans[i]
     return None
+
+
+def slugify(text: str, default: str = "") -> str:
+    """A name for an id or a folder: lower case, accents dropped, every run of other
+    characters one dash ("Fayez al-Sarrāj" -> "fayez-al-sarraj"); letters of other
+    scripts are kept. ``default`` when nothing is left."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain).strip("-") or default

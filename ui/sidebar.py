@@ -25,6 +25,7 @@ from framing.io import (
 )
 from framing.lexicon import LexiconError, find_lexicon_file
 from framing.models import Article, LoadProblem, Story
+from framing.text import slugify
 from ui import loaders, state
 from ui.fetch import FetchError, fetch_html
 
@@ -184,11 +185,6 @@ def _pick_outlets(folder: str, outlets: tuple[str, ...]) -> tuple[str, ...]:
     if not chosen:
         st.caption("No outlet chosen: showing all.")
     return tuple(o for o in outlets if o in chosen) or outlets
-
-
-def slugify(name: str) -> str:
-    """A folder name from free text: lower case letters, digits and dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _own_lexicon_files(story: Story, target: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from framing.io.formats import SUPPORTED_SUFFIXES, parse_file
 from framing.io.limits import max_articles, over_article_limit
 from framing.io.texts import front_matter
 from framing.models import Article, LoadProblem, Story
+from framing.text import slugify
 
 MANIFEST = "story.json"
 
@@ -42,7 +43,7 @@ def load_story_bytes(name: str, data: bytes) -> Story:
         raise LoadError.nothing_loaded(name, problems)
     stem = Path(name).stem
     title = articles[0].title if len(articles) == 1 else stem
-    return Story(_slug(stem), title, "", tuple(articles), skipped=tuple(problems))
+    return Story(slugify(stem, "story"), title, "", tuple(articles), skipped=tuple(problems))
 
 
 def add_articles(story: Story, extra: Sequence[Article], name: str = "added articles") -> Story:
@@ -187,7 +188,7 @@ def _load_folder(folder: Path) -> Story:
             raise LoadError(folder, f"has no article files ({', '.join(SUPPORTED_SUFFIXES)})")
         raise LoadError.nothing_loaded(str(folder), problems)
     return Story(
-        slug=_slug(folder.name),
+        slug=slugify(folder.name, "story"),
         title=manifest.get("title") or folder.name,
         description=manifest.get("description", ""),
         articles=tuple(articles),
@@ -259,10 +260,6 @@ def _apply_manifest(
         return entries, problems
     merged = [replace(e, meta={**e.meta, **overrides.get(Path(e.file).name, {})}) for e in entries]
     return merged, problems
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "story"
 
 
 def _safe_stem(article_id: str) -> str:
