@@ -39,41 +39,20 @@ from framing.text import (
     split_sentences,
 )
 from framing.voices import attribute_quotes
-
-# --- closed word lists (general English, never story-specific) -------------------------
-
-DETERMINERS = frozenset("the a an this that".split())
-APPOSITIVE_DETERMINERS = DETERMINERS | frozenset("his her its their our".split())
-FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those some any each every all both either neither no not nor
-    and or but so yet if then than because as while whereas although though unless until
-    since when where whence wherever whenever why how what which who whom whose whether
-    of for to in on at by with from into onto upon about above below under over after before
-    during between among against across along around through throughout within without
-    toward towards via per amid amidst despite beyond behind near off out up down like
-    i me my mine we us our ours you your yours he him his she her hers it its they them
-    their theirs one ones oneself himself herself itself themselves ourselves myself
-    is are was were be been being am do does did done have has had having will would shall
-    should can could may might must ought
-    not never also too very just only even still already again further furthermore moreover
-    however therefore thus hence meanwhile instead indeed perhaps maybe otherwise besides
-    here there now today yesterday tomorrow tonight later earlier soon ago once twice
-    same other another such own much many more most less least few several various
-    whole entire certain
-    said says say saying told tells tell asked asks added adds noted stated announced
-    according reported reporting quoted quoting
-    mr mrs ms miss mx messrs
-    yes please thank thanks
-    """.split()
+from framing.wordlists import (
+    COURTESY_TITLES,
+    DAYS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MONTH_WORDS,
+    POSSESSIVE_DETERMINERS,
+    POSSESSIVE_SUFFIXES,
 )
-MONTHS_AND_DAYS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+
+# --- closed word lists (general English, never story-specific; shared ones: wordlists) ---
+
+APPOSITIVE_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
+MONTHS_AND_DAYS = MONTH_WORDS | DAYS
 # Words that usually act as verbs when they stand right before a name ("met Haftar").
 VERBS_BEFORE_NAMES = frozenset(
     """
@@ -88,7 +67,6 @@ VERBS_BEFORE_NAMES = frozenset(
     offers offered pay pays paid beat beats thank ask urge meet join replace name elect
     """.split()
 )
-COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs".split())
 REPORTING_VERBS = frozenset(
     """
     said says told added stressed noted explained wrote tweeted argued insisted warned
@@ -204,7 +182,6 @@ MAX_APPOSITIVE_WORDS = 12
 
 PARTICLE_PREFIX_RE = re.compile(rf"^(?:{'|'.join(sorted(PREFIX_PARTICLES))})[-'’](?=[A-Z])")
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
-POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
 # A token after one of these opens a clause: a colon, an opening quote, bracket or dash.
 INITIAL_GAP_CHARS = frozenset(':"“‘«(—[')
 

@@ -52,6 +52,7 @@ from framing.sentiment import (
 )
 from framing.terms import find_term_hits
 from framing.text import count_words, find_words, tokenize
+from framing.wordlists import COURTESY_TITLES, DETERMINERS, POSSESSIVE_SUFFIXES
 
 GENERIC_LEXICON = "loaded_language"
 RESULT_COLUMNS = ["dataset", "metric", "slant", "baseline", "better", "n"]
@@ -364,15 +365,13 @@ def score_newsmtsc(targets: pd.DataFrame, lexicon: Lexicon, dataset: str) -> lis
 # titles ("North Korean leader", not "Mr. Kim").
 
 WCL_TOP_ACTORS = 4
-WCL_DETERMINERS = frozenset("the a an this that these those".split())
-WCL_COURTESY = frozenset("mr mrs ms miss mx messrs".split())
+WCL_DETERMINERS = DETERMINERS | {"these", "those"}
 WCL_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # The sentence files normalise curly quotes to ASCII, one character each, so offsets found
 # in the normalised text are offsets into the article text.
 ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 WCL_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'.][A-Za-z0-9]+)*\.?")
 WCL_TOKEN_RE = re.compile(r"\w+(?:[-.']\w+)*\.?|'s|n't|[^\w\s]")
-POSSESSIVE_SUFFIXES = ("'s", "’s")
 # Baseline labels: this many words before each mention of an actor's name.
 BASELINE_LABEL_WORDS = 2
 
@@ -471,7 +470,7 @@ def _name_words(concept: str, mentions: Sequence[str], lower_words: set[str]) ->
                         other[:1].isupper()
                         and new
                         and not other.endswith("'s")
-                        and other.lower().rstrip(".") not in WCL_COURTESY
+                        and other.lower().rstrip(".") not in COURTESY_TITLES
                         and other.lower() not in lower_words
                     ):
                         pieces |= new
@@ -483,7 +482,7 @@ def _is_descriptive(mention: str, pieces: frozenset[str]) -> bool:
     """Words beyond the name, its initials and suffixes, determiners, courtesy titles, 's."""
     return any(
         w not in WCL_DETERMINERS
-        and w not in WCL_COURTESY
+        and w not in COURTESY_TITLES
         and w not in WCL_NAME_SUFFIXES
         and len(w) > 1
         and not set(_word_pieces(w)) <= pieces

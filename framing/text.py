@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from framing.models import QuoteSpan, Sentence
+from framing.wordlists import MONTH_ABBREVIATIONS
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -18,9 +19,7 @@ TITLE_ABBREVIATIONS = frozenset(
     "rep rev fr hon amb pres supt insp det st mt ft sr jr".split()
 )
 # Abbreviations that stay inside the sentence when a number or a lower-case word follows.
-NUMBER_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp p fig art sec ch".split()
-)
+NUMBER_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset("no nos vol pp p fig art sec ch".split())
 OTHER_ABBREVIATIONS = frozenset("approx est vs etc inc ltd co corp dept univ assn bros".split())
 
 # After an initialism such as "U.S." a capitalised word usually continues the sentence
