@@ -16,10 +16,12 @@ everyone else imports the names below from ``framing.io``):
 - ``stories``: story folders: load, list, save (atomically)
 - ``atomic``: writes a crash cannot leave half done
 - ``parts``: part files of a long streamed run (framing.batch), resumable
-- ``evaldata``: readers of the public evaluation data sets (framing.evaluate)
+- ``evaldata``: reading the files of the public evaluation data sets (framing.evaluate)
 - ``cache``: the dashboard's disk cache
 - ``limits`` and ``errors``: how much may be loaded, and LoadError
 """
+
+import importlib
 
 from framing.io.articles import METADATA_KEYS, UNKNOWN_OUTLET, build_articles, describe_load
 from framing.io.atomic import write_text_atomic
@@ -36,17 +38,6 @@ from framing.io.cache import (
     save_cached_tables,
 )
 from framing.io.errors import LoadError
-from framing.io.evaldata import (
-    EVAL_DATASETS,
-    NEWSMTSC_POLARITY,
-    NEWSWCL50_OUTLETS,
-    PTC_LABELS,
-    find_eval_datasets,
-    load_babe,
-    load_newsmtsc,
-    load_newswcl50,
-    load_ptc,
-)
 from framing.io.formats import (
     BULK_SUFFIXES,
     FORMATS,
@@ -95,7 +86,6 @@ __all__ = [
     "CACHE_DIR_ENV",
     "CACHE_MAX_MB",
     "CACHE_MAX_MB_ENV",
-    "EVAL_DATASETS",
     "FORMATS",
     "MANIFEST",
     "MAX_ARTICLES",
@@ -103,9 +93,6 @@ __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_ARTICLE_CHARS_ENV",
     "METADATA_KEYS",
-    "NEWSMTSC_POLARITY",
-    "NEWSWCL50_OUTLETS",
-    "PTC_LABELS",
     "SUPPORTED_SUFFIXES",
     "TABLE_FORMATS",
     "TABLE_SUFFIXES",
@@ -122,21 +109,16 @@ __all__ = [
     "describe_load",
     "describe_table_formats",
     "digest_story_folder",
-    "find_eval_datasets",
     "format_formats_markdown",
     "iter_article_records",
     "iter_csv_records",
     "iter_jsonl_records",
     "list_story_folders",
-    "load_babe",
     "load_cached_story",
     "load_cached_tables",
     "load_file_fingerprint",
-    "load_newsmtsc",
-    "load_newswcl50",
     "load_part_manifest",
     "load_part_summaries",
-    "load_ptc",
     "load_story",
     "load_story_bytes",
     "max_article_chars",
@@ -151,3 +133,24 @@ __all__ = [
     "write_table_from_parts",
     "write_text_atomic",
 ]
+
+# The readers of the evaluation data sets moved into their data set's module of
+# framing.evaluate (one file a data set); the names stay importable from here.
+_MOVED = {
+    "EVAL_DATASETS": ("framing.evaluate.registry", "EVAL_DATASETS"),
+    "find_eval_datasets": ("framing.evaluate.registry", "find_datasets"),
+    "load_babe": ("framing.evaluate.babe", "load_babe"),
+    "PTC_LABELS": ("framing.evaluate.ptc", "PTC_LABELS"),
+    "load_ptc": ("framing.evaluate.ptc", "load_ptc"),
+    "NEWSMTSC_POLARITY": ("framing.evaluate.newsmtsc", "NEWSMTSC_POLARITY"),
+    "load_newsmtsc": ("framing.evaluate.newsmtsc", "load_newsmtsc"),
+    "NEWSWCL50_OUTLETS": ("framing.evaluate.newswcl50", "NEWSWCL50_OUTLETS"),
+    "load_newswcl50": ("framing.evaluate.newswcl50", "load_newswcl50"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MOVED:
+        raise AttributeError(f"module 'framing.io' has no attribute {name!r}")
+    module, attribute = _MOVED[name]
+    return getattr(importlib.import_module(module), attribute)
