@@ -48,6 +48,7 @@ from framing.io import (
     write_table_from_parts,
 )
 from framing.models import Article, Lexicon, LoadProblem, PartSummary
+from framing.provenance import add_provenance, describe_provenance
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
@@ -308,7 +309,8 @@ def analyze_file(
     progress: bool | None = None,
 ) -> BatchResult:
     """Score every article of a bulk file into ``out`` (.parquet, .csv, .jsonl or .json):
-    the ``articles`` table of docs/tables.md, one row per article in file order.
+    the ``articles`` table of docs/tables.md, one row per article in file order, and what
+    made it (framing.provenance: a last column ``made_by``).
 
     Reads and scores ``chunk_size`` articles at a time on ``jobs`` processes (None: all
     cores), or on Dask workers with ``engine="dask"`` (a LocalCluster of ``jobs`` workers, or
@@ -330,6 +332,7 @@ def analyze_file(
     summaries = dict(done)
     bar = _Progress(show_progress() if progress is None else progress)
     articles = 0
+    made_by = describe_provenance(lexicon)
 
     def to_score() -> Iterator[ArticleChunk]:
         nonlocal articles
@@ -344,6 +347,7 @@ def analyze_file(
         with _engine(engine, resolve_jobs(jobs), scheduler, lexicon) as (submit, slots):
             for chunk, scores, dropped in _scored(to_score(), submit, slots):
                 problems = [*chunk.problems, *dropped]
+                scores = add_provenance(scores, made_by)
                 summaries[chunk.index] = save_part(parts, chunk.index, scores, problems)
                 articles += len(scores)
                 bar.update(articles, chunk.read)

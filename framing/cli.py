@@ -24,6 +24,7 @@ from framing.io import (
 )
 from framing.lexicon import LexiconError, load_lexicons
 from framing.models import LoadProblem
+from framing.provenance import add_provenance, describe_provenance
 
 EXIT_BAD_INPUT = 2
 TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels"}
@@ -156,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             frame = _table(analyze_story(story, lexicon), args.command)
         if args.out:
-            write_table(frame, args.out)
+            write_table(add_provenance(frame, describe_provenance(lexicon)), args.out)
         else:
             _print(frame, args.format or "json")
     except (LoadError, LexiconError) as error:
@@ -182,7 +183,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         evaluation = score_gold_data(args.data_dir)
         if args.out:
-            write_results(evaluation.table, args.out)
+            write_results(evaluation.table, args.out, evaluation.made_by)
     except (LoadError, LexiconError) as error:
         if args.debug:
             raise

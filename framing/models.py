@@ -125,6 +125,7 @@ class Lexicon:
     actors: tuple[Actor, ...] = ()
     camps: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # the lexicon names/files that were merged
+    versions: tuple[str, ...] = ()  # "name@sha8" of each merged lexicon's text
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

@@ -31,8 +31,8 @@ Adding a data set is one new file and one line:
    ``DATASET = Dataset("<name>", "<where it sits in DATA_DIR>", lambda path, lexicon:
    score_<name>(load_<name>(path), lexicon))``;
 2. its line in ``DATASETS`` in ``framing/evaluate/registry.py`` (the order of the table);
-3. tests in tests/framing/evaluate/test_<name>.py (a tiny hand-made copy of the format,
-   never the data), and its numbers in docs/evaluation.md.
+3. tests in tests/framing/evaluate/test_evaluate_<name>.py (a tiny hand-made copy of the
+   format, never the data), and its numbers in docs/evaluation.md.
 """
 
 from framing.evaluate.babe import BIASED, NON_BIASED, load_babe, score_babe

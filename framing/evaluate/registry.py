@@ -12,6 +12,7 @@ from framing.evaluate.results import RESULT_COLUMNS, Dataset, Evaluation, Result
 from framing.io.evaldata import find_data_sets
 from framing.lexicon import load_lexicons
 from framing.models import Lexicon
+from framing.provenance import describe_provenance
 
 GENERIC_LEXICON = "loaded_language"
 DATASETS: tuple[Dataset, ...] = (
@@ -51,4 +52,4 @@ def score_gold_data(data_dir: str | Path, lexicon: Lexicon | None = None) -> Eva
         columns=RESULT_COLUMNS,
     )
     skipped = tuple(d.name for d in DATASETS if d.name not in found)
-    return Evaluation(table, skipped, seconds)
+    return Evaluation(table, skipped, seconds, describe_provenance(lexicon))

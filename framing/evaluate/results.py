@@ -13,6 +13,7 @@ import pandas as pd
 from framing.evaluate.metrics import score_precision_recall_f1
 from framing.io import TABLE_SUFFIXES, write_table, write_text_atomic
 from framing.models import Lexicon
+from framing.provenance import add_provenance
 
 RESULT_COLUMNS = ["dataset", "metric", "slant", "baseline", "better", "n"]
 NUMERIC = frozenset({"slant", "baseline", "n"})
@@ -55,14 +56,13 @@ class Dataset:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The evaluation table, the data sets that were not found, and seconds per data set."""
+    """The evaluation table, the data sets that were not found, seconds per data set, and
+    what made it (framing.provenance)."""
 
     table: pd.DataFrame
     skipped: tuple[str, ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-# --- metrics ---------------------------------------------------------------------------
+    made_by: str = ""
 
 
 def prf_results(
@@ -100,10 +100,12 @@ def format_results(table: pd.DataFrame, markdown: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_results(table: pd.DataFrame, path: str | Path) -> Path:
+def write_results(table: pd.DataFrame, path: str | Path, made_by: str = "") -> Path:
     """Write the evaluation table to ``path``: Markdown for .md, else io.write_table's
-    formats (.csv, .json, .jsonl, .parquet; ValueError for others)."""
+    formats (.csv, .json, .jsonl, .parquet; ValueError for others). ``made_by``
+    (framing.provenance) ends the Markdown, and is a last column in the others."""
     if Path(path).suffix.lower() == ".md":
-        write_text_atomic(path, format_results(table, markdown=True))
+        text = format_results(table, markdown=True)
+        write_text_atomic(path, text + (f"\nMade by {made_by}.\n" if made_by else ""))
         return Path(path)
-    return write_table(table, path)
+    return write_table(add_provenance(table, made_by) if made_by else table, path)

