@@ -42,6 +42,7 @@ PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overw
 NOTICE = "notice"  # one-shot message shown after a rerun, e.g. "Saved to ..."
 SELECTION = "selection"
 KEPT = "kept"  # {widget key: the value the user last gave that widget}
+MADE_BY = "made_by"  # what made the tables of the page shown (framing.provenance)
 
 
 @dataclass(frozen=True)
