@@ -35,6 +35,7 @@ import pandas as pd
 from framing.analysis import ARTICLE_COLUMNS, score_article
 from framing.io import (
     ARTICLE_RECORD_FIELDS,
+    TABLE_SUFFIXES,
     LoadError,
     build_articles,
     iter_article_records,
@@ -47,15 +48,15 @@ from framing.io import (
     write_table_from_parts,
 )
 from framing.models import Article, Lexicon, LoadProblem, PartSummary
+from framing.provenance import add_provenance, describe_provenance
 from framing.reading import load_pipeline, read_texts
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
-OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl", ".json")
 # One chunk as ``score_chunk`` takes it: one of io's article records per row (id always set
 # and unique; missing metadata is None), with where each row came from.
 CHUNK_COLUMNS = ARTICLE_RECORD_FIELDS
-_MANIFEST_VERSION = 1
+_MANIFEST_VERSION = 2  # 2: part summaries tell skipped rows from notes
 # Articles per task: small enough to spread even one chunk over every worker, large enough
 # that shipping it to a worker costs little next to scoring it (~1 s of work).
 _PIECE_SIZE = 100
@@ -320,7 +321,8 @@ def analyze_file(
     progress: bool | None = None,
 ) -> BatchResult:
     """Score every article of a bulk file into ``out`` (.parquet, .csv, .jsonl or .json):
-    the ``articles`` table of docs/tables.md, one row per article in file order.
+    the ``articles`` table of docs/tables.md, one row per article in file order, and what
+    made it (framing.provenance: a last column ``made_by``).
 
     Reads and scores ``chunk_size`` articles at a time on ``jobs`` processes (None: all
     cores), or on Dask workers with ``engine="dask"`` (a LocalCluster of ``jobs`` workers, or
@@ -329,9 +331,9 @@ def analyze_file(
     terminal (and not in CI). Raises LoadError for an unreadable input or output name.
     """
     path, out = Path(path), Path(out)
-    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+    if out.suffix.lower() not in TABLE_SUFFIXES:
         raise LoadError(
-            out, f"cannot write {out.suffix or 'this'}; use {', '.join(OUTPUT_SUFFIXES)}"
+            out, f"cannot write {out.suffix or 'this'}; use {', '.join(TABLE_SUFFIXES)}"
         )
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -342,6 +344,7 @@ def analyze_file(
     summaries = dict(done)
     bar = _Progress(show_progress() if progress is None else progress)
     articles = 0
+    made_by = describe_provenance(lexicon)
 
     def to_score() -> Iterator[ArticleChunk]:
         nonlocal articles
@@ -356,6 +359,7 @@ def analyze_file(
         with _engine(engine, resolve_jobs(jobs), scheduler, lexicon) as (submit, slots):
             for chunk, scores, dropped in _scored(to_score(), submit, slots):
                 problems = [*chunk.problems, *dropped]
+                scores = add_provenance(scores, made_by)
                 summaries[chunk.index] = save_part(parts, chunk.index, scores, problems)
                 articles += len(scores)
                 bar.update(articles, chunk.read)

@@ -8,7 +8,6 @@ sees; until then it is read from its folder.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import streamlit as st
 
 from framing.analysis import DEFAULT_LEXICONS
 from framing.io import LoadError, make_draft_folder
+from framing.io import add_articles as add_to_story
 from framing.lexicon import list_shipped_lexicons
 from framing.metadata import (
     edit_article,
@@ -25,15 +25,11 @@ from framing.metadata import (
     separate_missing_outlets,
 )
 from framing.models import Article, Story
+from framing.text import slugify
 from ui import loaders, state
 
 NEW_TITLE = "Untitled story"
 _BUILT = "draft_stories"  # {story key: (signature, Story)}: the story a draft made last
-
-
-def slugify(name: str) -> str:
-    """A folder name from free text: lower case letters, digits and dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def new_draft() -> str:
@@ -92,26 +88,22 @@ def _outlet_table(folder: str) -> dict[str, str]:
     return load_outlet_table(folder)
 
 
-def _unique_id(article_id: str, used: set[str]) -> str:
-    candidate, n = article_id, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{article_id}-{n}"
-    used.add(candidate)
-    return candidate
-
-
 def add_articles(key: str, articles: list[Article]) -> list[Article]:
-    """Add ``articles`` to story ``key``: an id already taken gets "-2", "-3"; a missing
-    outlet is filled from the web address's domain. Returns them as added."""
+    """Add ``articles`` to story ``key`` by load_story's rules (an id already taken gets
+    "-2", "-3"; the article limit holds for the whole story, and what it leaves out is
+    said); a missing outlet is filled from the web address's domain. Returns them as
+    added."""
     draft = draft_for(key)
     try:
         table = outlet_table()
     except LoadError as error:
         state.notify("warning", f"The outlet table was not read: {error}")
         table = {}
-    used = {a.id for a in draft.articles}
-    added = [fill_outlet(replace(a, id=_unique_id(a.id, used)), table) for a in articles]
+    before = Story("", "", "", tuple(draft.articles))
+    after = add_to_story(before, articles, "the articles added")
+    for problem in after.skipped:
+        state.notify("warning", str(problem))
+    added = [fill_outlet(a, table) for a in after.articles[len(draft.articles) :]]
     draft.articles.extend(added)
     _changed(draft)
     return added
@@ -220,7 +212,7 @@ def own_lexicon_name(key: str) -> str:
     for name in draft.lexicons:
         if (Path(draft.folder) / f"{name}.csv").is_file() and name not in DEFAULT_LEXICONS:
             return name
-    name = slugify(draft.title) or "story"
+    name = slugify(draft.title, "story")
     return f"{name}-story" if name in list_shipped_lexicons() else name
 
 

@@ -13,7 +13,9 @@ import streamlit as st
 
 from framing.analysis import StoryAnalysis
 from framing.charts import outlet_colors
+from framing.columns import COLUMN_OF
 from framing.lexicon import LexiconError
+from framing.provenance import add_provenance, describe_provenance
 from ui import html, loaders, state
 
 T = TypeVar("T")
@@ -56,6 +58,7 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
     st.caption(intro)
     st.html(html.style_tag())
     story = selection.story
+    st.session_state[state.MADE_BY] = describe_provenance(None)
     if not story.articles:
         st.info(
             "This story has no articles yet. Add some under **Add articles** in the sidebar: "
@@ -72,6 +75,7 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
             return None
         st.page_link("ui/views/lexicon.py", label="Fix it on the Lexicon page")
         st.stop()
+    st.session_state[state.MADE_BY] = describe_provenance(lexicon)
     key = loaders.analysis_key(story, lexicon)
     readings = None
     total = len(story.articles)
@@ -132,9 +136,10 @@ def render_tabs(key: str, sections: dict[str, Callable[[], None]]) -> None:
 
 
 def column_title(column: str) -> str:
-    """A table column's name as people read it: "loaded_narrator_per_100w" is "loaded
-    narrator per 100 words"."""
-    return str(column).replace("_100w", "_100_words").replace("_", " ")
+    """A table column's name as people read it: the articles table's own title
+    (framing.columns), else the name in words ("n_labels" is "n labels")."""
+    known = COLUMN_OF.get(str(column))
+    return known.title if known else str(column).replace("_100w", "_100_words").replace("_", " ")
 
 
 def readable_columns(frame: pd.DataFrame) -> dict[str, object]:
@@ -144,7 +149,8 @@ def readable_columns(frame: pd.DataFrame) -> dict[str, object]:
     for column in frame.columns:
         title = column_title(column)
         if pd.api.types.is_float_dtype(frame[column]):
-            share = "share" in str(column)
+            known = COLUMN_OF.get(str(column))
+            share = known.share if known else "share" in str(column)
             config[column] = st.column_config.NumberColumn(
                 title, format="percent" if share else "%.2f"
             )
@@ -154,7 +160,8 @@ def readable_columns(frame: pd.DataFrame) -> dict[str, object]:
 
 
 def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:
-    """A table with a CSV download of all of it under it (the file is built on click).
+    """A table with a CSV download of all of it under it (the file is built on click),
+    saying what made it in a last column (framing.provenance).
 
     Long tables are lazy: a story of 2,000 articles has ~100,000 sentences, megabytes a page
     switch would wait for, so the browser gets the rows in view and asks the server for the
@@ -165,9 +172,10 @@ def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> 
         frame, key=f"{key}_table", hide_index=True, lazy=True, column_config=config,
         **dataframe_args,
     )  # fmt: skip
+    made_by = st.session_state.get(state.MADE_BY) or describe_provenance(None)
     st.download_button(
         f"Download {name} as CSV",
-        data=lambda: frame.to_csv(index=False),
+        data=lambda: add_provenance(frame, made_by).to_csv(index=False),
         file_name=f"{name.replace(' ', '_')}.csv",
         mime="text/csv",
         key=f"{key}_csv",

@@ -12,18 +12,23 @@ from pathlib import Path
 import streamlit as st
 
 from framing.io import (
+    BULK_SUFFIXES,
+    FORMATS,
+    SUPPORTED_SUFFIXES,
     LoadError,
+    describe_load,
     list_story_folders,
     load_story_bytes,
     save_story,
 )
-from framing.lexicon import LexiconError, find_lexicon_file, read_lexicon_text, save_lexicon
+from framing.lexicon import LexiconError, find_lexicon_file
 from framing.metadata import is_outlet_missing
-from framing.models import Article, Story
+from framing.models import Article, LoadProblem, Story
+from framing.text import slugify
 from ui import drafts, loaders, state
 from ui.fetch import FetchError, fetch_html
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "parquet"]
+UPLOAD_HELP = "\n".join(f"- {f.name} ({', '.join(f.suffixes)}): {f.holds}" for f in FORMATS)
 ARTICLES_PAGE = "ui/views/articles.py"
 
 
@@ -87,19 +92,24 @@ def _take_uploads(key: str, widget: str) -> None:
             state.notify("error", str(error))
             continue
         added.extend(uploaded.articles)
+        # How many rows (files) were read, skipped and made into articles, and why.
+        unit = "row" if Path(file.name).suffix.lower() in BULK_SUFFIXES else "file"
+        summary = describe_load(file.name, len(uploaded.articles), uploaded.skipped, unit)
         if uploaded.skipped:
-            problems = "\n".join(f"- {p}" for p in uploaded.skipped[:5])
-            more = len(uploaded.skipped) - 5
-            state.notify(
-                "warning",
-                f"{file.name}: {len(uploaded.articles)} articles loaded, "
-                f"{len(uploaded.skipped)} rows skipped\n\n{problems}"
-                + (f"\n- … and {more} more" if more > 0 else ""),
-            )
+            state.notify("warning", f"{summary}\n\n{_problem_list(uploaded.skipped)}")
+        else:
+            state.notify("caption", summary)
     if added:
         added = drafts.add_articles(key, added)
         state.notify("success", f"Added {_count(len(added), 'article')}: " + _titles(added))
     st.session_state[state.UPLOAD_VERSION] = st.session_state.get(state.UPLOAD_VERSION, 0) + 1
+
+
+def _problem_list(problems: tuple[LoadProblem, ...] | list[LoadProblem], shown: int = 5) -> str:
+    lines = [f"- {'skipped' if p.skipped else 'note'}: {p}" for p in problems[:shown]]
+    if len(problems) > shown:
+        lines.append(f"- … and {len(problems) - shown} more")
+    return "\n".join(lines)
 
 
 def _count(n: int, word: str) -> str:
@@ -160,14 +170,12 @@ def _render_add_articles(key: str) -> None:
         widget = f"{state.UPLOAD}:{key}:{st.session_state.get(state.UPLOAD_VERSION, 0)}"
         st.file_uploader(
             "Upload articles",
-            type=UPLOAD_TYPES,
+            type=list(SUPPORTED_SUFFIXES),
             accept_multiple_files=True,
             key=widget,
             on_change=_take_uploads,
             args=(key, widget),
-            help="Text or Markdown (one article per file, optional front matter: outlet, "
-            "title, date, url), HTML pages, or CSV / JSONL / Parquet with columns "
-            "outlet, title, date, url, text.",
+            help=UPLOAD_HELP,
         )
         st.text_area("…or paste an article", key=state.PASTE_TEXT, height=120)
         left, right = st.columns(2)
@@ -221,21 +229,22 @@ def _render_missing(key: str, story: Story) -> None:
         )
 
 
-def _copy_story_lexicons(story: Story, target: Path) -> None:
-    """Lexicons kept in the story's own folder travel with it (shipped ones need not)."""
+def _own_lexicon_files(story: Story, target: Path) -> list[Path]:
+    """The lexicon files kept in the story's own folder, which travel with it when it is
+    saved somewhere else (shipped ones need not)."""
     if not story.folder or Path(story.folder).resolve() == target:
-        return
-    for name in story.lexicons:
-        source = find_lexicon_file(name, [story.folder])
-        if source.resolve().parent == Path(story.folder).resolve():
-            save_lexicon(read_lexicon_text(source), target / source.name)
+        return []
+    own = Path(story.folder).resolve()
+    files = [find_lexicon_file(name, [story.folder]) for name in story.lexicons]
+    return [path for path in files if path.resolve().parent == own]
 
 
 def _write_story(key: str, target: Path) -> None:
     story = drafts.story_to_save(key)
     try:
-        saved = save_story(replace(story, slug=target.name), target)
-        _copy_story_lexicons(story, target)
+        # The lexicons are written with the story, in the same atomic update.
+        copies = _own_lexicon_files(story, target)
+        saved = save_story(replace(story, slug=target.name), target, copies)
     except (LoadError, LexiconError, OSError) as error:
         state.notify("error", f"Could not save to {target}: {error}")
         return
@@ -245,13 +254,20 @@ def _write_story(key: str, target: Path) -> None:
     state.notify("success", f"Saved {_count(len(story.articles), 'article')} to {saved}.")
 
 
+def _default_name(key: str) -> str:
+    """A new story's folder name comes from its title; a saved story keeps its folder's."""
+    if state.is_new(key):
+        return slugify(state.drafts()[key].title)
+    return Path(key).name
+
+
 def _save_widget(key: str) -> str:
-    # Keyed on the title: the suggested folder name follows the story's title.
-    return f"{state.SAVE_NAME}:{key}:{drafts.slugify(drafts.draft_for(key).title)}"
+    # Keyed on the suggested name: it follows the story's title.
+    return f"{state.SAVE_NAME}:{key}:{_default_name(key)}"
 
 
 def _save(key: str) -> None:
-    slug = drafts.slugify(st.session_state.get(_save_widget(key), ""))
+    slug = slugify(st.session_state.get(_save_widget(key), ""))
     if not slug:
         state.notify("error", "Give the story a folder name made of letters or digits.")
         return
@@ -271,17 +287,20 @@ def _cancel_save() -> None:
 
 
 def _render_save(key: str) -> None:
-    if key not in state.drafts():
+    if not drafts.editable(key):
         return
-    draft = state.drafts()[key]
-    default = Path(draft.saved_folder).name if draft.saved_folder else drafts.slugify(draft.title)
-    with st.expander("Save story", expanded=state.is_new(key) and bool(draft.articles)):
+    draft = state.drafts().get(key)
+    articles = len(draft.articles) if draft else len(drafts.story_of(key).articles)
+    with st.expander("Save story", expanded=state.is_new(key) and articles > 0):
         st.caption(
-            f"Writes its {_count(len(draft.articles), 'article')}, its title, description "
-            "and lexicons to a folder, found again after a restart."
+            f"Writes its {_count(articles, 'article')}, its title, description and lexicons "
+            "to a folder, found again after a restart."
         )
         st.text_input(
-            "Folder name", value=default, key=_save_widget(key), help=str(state.stories_dir())
+            "Folder name",
+            value=_default_name(key),
+            key=_save_widget(key),
+            help=str(state.stories_dir()),
         )
         st.button("Save story", key=state.SAVE_GO, on_click=_save, args=(key,), type="primary")
         pending = st.session_state.get(state.PENDING_SAVE)
@@ -297,7 +316,8 @@ def _render_save(key: str) -> None:
 
 def _show_notices() -> None:
     for kind, message in st.session_state.pop(state.NOTICE, []):
-        {"success": st.success, "warning": st.warning}.get(kind, st.error)(message)
+        show = {"success": st.success, "warning": st.warning, "caption": st.caption}
+        show.get(kind, st.error)(message)
 
 
 def render_sidebar() -> state.Selection:
@@ -313,10 +333,8 @@ def render_sidebar() -> state.Selection:
         _show_notices()
         _render_add_articles(key)
         if story.skipped:
-            st.warning(
-                f"{_count(len(story.skipped), 'input')} of this story were not loaded:\n\n"
-                + "\n".join(f"- {p}" for p in story.skipped)
-            )
+            summary = describe_load(Path(key).name, len(story.articles), story.skipped, "input")
+            st.warning(f"{summary}\n\n{_problem_list(story.skipped)}")
         _render_missing(key, story)
         all_outlets = tuple(sorted({a.outlet for a in story.articles}))
         with outlet_box:

@@ -50,6 +50,7 @@ PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overw
 NOTICE = "notice"  # one-shot messages shown after a rerun, e.g. "Saved to ..."
 SELECTION = "selection"
 KEPT = "kept"  # {widget key: the value the user last gave that widget}
+MADE_BY = "made_by"  # what made the tables of the page shown (framing.provenance)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Driving the app in a real browser: start/stop `streamlit run app.py`, launch Debian's
 chromium through Playwright, wait for the script and for plotly. Shared by tests/e2e and
-benchmarks/browser_timing.py.
+benchmarks/browser_timing.py and scripts/update_screenshot.py.
 """
 
 from __future__ import annotations
@@ -9,15 +9,11 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Screenshots the e2e tests take: a temporary folder (or $SLANT_ARTIFACTS), never the tree.
-ARTIFACTS = Path(os.environ.get("SLANT_ARTIFACTS") or tempfile.gettempdir()) / "slant-artifacts"
-TABLE_ROW = 35  # pixels per row of a Streamlit table (and of its header)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -122,6 +118,9 @@ def full_page_screenshot(page, path: Path) -> None:
     page.wait_for_timeout(800)  # let plotly re-layout to the new size
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
+
+
+TABLE_ROW = 35  # pixels per row of a Streamlit table (and of its header)
 
 
 def select_table_cell(page, row: int, column: int) -> None:
