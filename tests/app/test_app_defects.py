@@ -36,11 +36,11 @@ def test_tables_have_titles_in_words_and_rounded_numbers(app):
     open_tab(app, "overview", "Tables")
     outlets = app.dataframe[0]
     config = json.loads(outlets.proto.columns)
-    assert config["loaded_narrator_per_100w"]["label"] == "loaded narrator per 100 words"
+    assert config["loaded_narrator_per_100w"]["label"] == "Loaded terms per 100 words, own voice"
     assert config["flesch_kincaid_grade"]["type_config"]["format"] == "%.2f"
     assert config["quote_share"]["type_config"]["format"] == "percent"
     assert all("_" not in column.get("label", "") for column in config.values())
-    assert column_title("sentiment_share_negative") == "sentiment share negative"
+    assert column_title("n_unknown") == "n unknown"  # a column of another table, in words
 
 
 def test_extreme_sentence_tables_have_headings(app):
