@@ -12,6 +12,9 @@ docs/evaluation.md for what each number means and the current results):
   score against VADER on the whole sentence.
 - NewsWCL50: every descriptive mention of each actor, per outlet. Slant's label
   discovery against "the two words before each name".
+- AllSides (with NewsWCL50's events mixed in): the news event each article belongs to.
+  Slant's story grouping against TF-IDF cosine with average linkage
+  (framing.evaluate_stories).
 
 The gold data never goes into the repository: it is read from the folder given.
 """
@@ -31,6 +34,7 @@ import pandas as pd
 
 from framing.analysis import is_loaded
 from framing.entities import find_labels
+from framing.evaluate_stories import load_story_gold, score_story_grouping
 from framing.io import (
     NEWSWCL50_OUTLETS,
     find_eval_datasets,
@@ -672,6 +676,7 @@ def score_gold_data(data_dir: str | Path, lexicon: Lexicon | None = None) -> Eva
             load_newsmtsc(path), lexicon, "NewsMTSC mt (tuning)"
         ),
         "newswcl50": lambda path: score_newswcl50(*load_newswcl50(path)),
+        "allsides": lambda path: _score_stories(path, Path(data_dir) / "newswcl50"),
     }
     results: list[Result] = []
     seconds: dict[str, float] = {}
@@ -686,6 +691,15 @@ def score_gold_data(data_dir: str | Path, lexicon: Lexicon | None = None) -> Eva
     )
     skipped = tuple(name for name in runs if name not in found)
     return Evaluation(table, skipped, seconds)
+
+
+def _score_stories(allsides: Path, newswcl50: Path) -> list[Result]:
+    """Story grouping on AllSides alone, and with NewsWCL50's events 0-4 when present."""
+    rows = score_story_grouping(load_story_gold(allsides, None), "AllSides stories")
+    if newswcl50.is_dir():
+        mixed = load_story_gold(allsides, newswcl50)
+        rows += score_story_grouping(mixed, "AllSides + NewsWCL50 0-4 stories")
+    return [Result(*row) for row in rows]
 
 
 def format_results(table: pd.DataFrame, markdown: bool = False) -> str:

@@ -1259,6 +1259,7 @@ EVAL_DATASETS = {
     "newsmtsc_rw": "newsmtsc/devtest_rw.jsonl",
     "newsmtsc_mt": "newsmtsc/devtest_mt.jsonl",
     "newswcl50": "newswcl50",
+    "allsides": "allsides/roundups.jsonl",
 }
 NEWSMTSC_POLARITY = {2.0: -1, 4.0: 0, 6.0: 1}  # negative, neutral, positive
 # NewsWCL50's outlets from far left to far right, the order its files are read in (the
@@ -1382,6 +1383,41 @@ def load_newswcl50(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise LoadError(folder, "no event_N/N_OUTLET_annotations.csv files")
     frame = pd.DataFrame(articles, columns=["event", "outlet", "text", "sentences"])
     return frame, pd.concat(tables, ignore_index=True)
+
+
+def load_allsides(path: str | Path) -> pd.DataFrame:
+    """AllSides' headline roundups (``roundups.jsonl``, one event a line): one row per
+    article, columns event (the roundup's id), date (the roundup's, as given), side (left,
+    center, right), outlet, title, url, text (the excerpt's paragraphs, one per line)."""
+    path = Path(path)
+    rows = []
+    for line, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not text.strip():
+            continue
+        try:
+            record = json.loads(text)
+            rows += [
+                (str(record["id"]), str(record["date"]), side, news["newsSource"],
+                 news["newsTitle"], news.get("newsLink") or "", "\n\n".join(news["newBody"]))
+                for side, news in record["news"].items()
+            ]  # fmt: skip
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise LoadError(path, f"not an AllSides roundup ({error!r})", line) from None
+    columns = ["event", "date", "side", "outlet", "title", "url", "text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def load_newswcl50_urls(folder: str | Path) -> dict[tuple[int, str], str]:
+    """NewsWCL50's ``urls.tsv``: (event, outlet) -> the article's address (empty when the
+    file is missing)."""
+    path = Path(folder) / "urls.tsv"
+    if not path.is_file():
+        return {}
+    table = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    return {
+        (int(event), outlet): url
+        for event, outlet, url in table[["Event ID", "Outlet", "URL"]].itertuples(index=False)
+    }
 
 
 # --- Disk cache ------------------------------------------------------------------------
