@@ -137,6 +137,60 @@ def load_story_bytes(name: str, data: bytes) -> Story:
     return Story(_slug(stem), title, "", tuple(articles), skipped=tuple(problems))
 
 
+def load_corpus(path: str | Path) -> Story:
+    """A corpus: a bulk file (or folder) loaded by ``load_story``'s rules but without its
+    article limit: a corpus is grouped into stories, which are then opened one at a time."""
+    path = Path(path)
+    if path.is_dir():
+        return _load_folder(path)
+    return load_corpus_bytes(str(path), _read_bytes(path))
+
+
+def load_corpus_bytes(name: str, data: bytes) -> Story:
+    """``load_corpus`` for one in-memory file (an upload) named ``name``."""
+    entries, problems = _parse_file(name, data)
+    articles, build_problems = _articles_from_entries(entries, name)
+    problems.extend(build_problems)
+    if not articles:
+        raise LoadError.nothing_loaded(name, problems)
+    return Story(
+        _slug(Path(name).stem), Path(name).stem, "", tuple(articles), skipped=tuple(problems)
+    )
+
+
+def load_outlet_groups(name: str, data: bytes) -> dict[str, str]:
+    """Outlet groups from a CSV with columns outlet and a group column (named lean, group or
+    side; the first other column otherwise): outlet -> group. Raises LoadError naming the
+    file, and the line of a row without an outlet or group or with an outlet given twice."""
+    text = _decode(name, data)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = {c.strip().lower(): c for c in reader.fieldnames or []}
+    if "outlet" not in columns:
+        raise LoadError(name, "needs a column 'outlet' and a column 'lean' (or 'group')")
+    others = [c for c in columns if c != "outlet"]
+    group = next(
+        (c for c in ("lean", "group", "side") if c in columns), others[0] if others else None
+    )
+    if group is None:
+        raise LoadError(name, "needs a column 'lean' (or 'group') beside 'outlet'")
+    groups: dict[str, str] = {}
+    for line, row in enumerate(reader, 2):
+        outlet = " ".join((row.get(columns["outlet"]) or "").split())
+        value = " ".join((row.get(columns[group]) or "").split())
+        if not outlet and not value:
+            continue
+        if not outlet or not value:
+            raise LoadError(
+                name, f"row without {'an outlet' if not outlet else 'a ' + group}", line
+            )
+        if outlet in groups and groups[outlet] != value:
+            raise LoadError(name, f"outlet {outlet!r} is given twice, in two groups", line)
+        groups[outlet] = value
+    if not groups:
+        raise LoadError(name, "has no outlet rows")
+    return groups
+
+
 def save_story(story: Story, folder: str | Path) -> Path:
     """Write ``story`` as a story folder: one ``<id>.txt`` per article (front matter, then
     the raw text unchanged) and ``story.json``. ``load_story`` on the folder gives back the

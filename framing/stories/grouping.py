@@ -30,8 +30,8 @@ from scipy import sparse
 THRESHOLD = 0.12
 DAYS_SCALE = 1.5
 # A pair with an undated article counts as this many days apart: without a date, two
-# articles must share more words to be called one event, as much as two a day apart.
-UNDATED_DAYS = 1.0
+# articles must share more words to be called one event (e times more than on one day).
+UNDATED_DAYS = DAYS_SCALE
 # Pairs below this share of the threshold are not kept: they can move a group's mean by
 # little, and keeping every faint overlap would make the work grow with the square of the
 # window.
