@@ -15,6 +15,7 @@ PAGES = [
     st.Page("ui/views/sentiment.py", title="Sentiment", icon="🙂"),
     st.Page("ui/views/readability.py", title="Readability", icon="📖"),
     st.Page("ui/views/distinctive.py", title="Distinctive words", icon="🔑"),
+    st.Page("ui/views/corpus.py", title="Corpus", icon="🗂️"),
     st.Page("ui/views/lexicon.py", title="Lexicon", icon="📝"),
     st.Page("ui/views/methods.py", title="Methods", icon="🔬"),
 ]

@@ -32,10 +32,12 @@ def _story_folders() -> list[str]:
     for root in roots:
         if root.is_dir():
             seen.update(dict.fromkeys(p.resolve() for p in list_story_folders(root)))
-    return [str(p) for p in seen]
+    return [str(p) for p in seen] + list(state.opened_stories())
 
 
 def _story_label(folder: str) -> str:
+    if folder in state.opened_stories():
+        return f"Corpus: {state.opened_stories()[folder].title}"
     path = Path(folder)
     saved = state.stories_dir().resolve()
     suffix = " (saved)" if path.parent == saved and saved != state.SAMPLE_ROOT.resolve() else ""
@@ -266,7 +268,8 @@ def render_sidebar() -> state.Selection:
     with st.sidebar:
         folder = _pick_story()
         try:
-            base = loaders.load_story_folder(folder)
+            opened = state.opened_stories().get(folder)
+            base = opened or loaders.load_story_folder(folder)
         except LoadError as error:
             st.error(str(error))
             st.stop()

@@ -35,6 +35,18 @@ SAVE_GO = "save_go"
 SAVE_CONFIRM = "save_confirm"
 SAVE_CANCEL = "save_cancel"
 
+CORPUS_UPLOAD = "corpus_upload"
+CORPUS_PATH = "corpus_path"
+CORPUS_GROUPS = "corpus_groups"
+CORPUS_ONE_GROUP = "corpus_one_group"
+CORPUS_MIN_OUTLETS = "corpus_min_outlets"
+CORPUS_TABLE = "corpus_stories"
+CORPUS_OPEN = "corpus_open"
+CORPUS_SAVE = "corpus_save"
+PROFILE_GO = "profile_go"
+PROFILE_PERIOD = "profile_period"
+PROFILE_ACTOR = "profile_actor"
+
 # Plain state (not widgets).
 ADDED = "added_articles"  # {story folder: [Article, ...]} pasted or fetched this session
 HIDDEN = "hidden_outlets"  # {story folder: {outlet, ...}} the user chose not to show
@@ -42,6 +54,9 @@ PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overw
 NOTICE = "notice"  # one-shot message shown after a rerun, e.g. "Saved to ..."
 SELECTION = "selection"
 KEPT = "kept"  # {widget key: the value the user last gave that widget}
+OPENED = "opened_stories"  # {CORPUS_PREFIX + slug: Story} corpus stories opened in the pages
+PROFILES = "profiles"  # {corpus key: OutletProfiles} made on the Corpus page
+CORPUS_PREFIX = "corpus:"  # story picker values of opened corpus stories
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,19 @@ def added_articles(folder: str) -> list[Article]:
 def hidden_outlets(folder: str) -> set[str]:
     """Outlets of the story at ``folder`` that the user has filtered out."""
     return st.session_state.setdefault(HIDDEN, {}).setdefault(folder, set())
+
+
+def opened_stories() -> dict[str, Story]:
+    """Stories of a corpus opened from the Corpus page, by their story picker value."""
+    return st.session_state.setdefault(OPENED, {})
+
+
+def open_story(story: Story) -> str:
+    """Make ``story`` (a corpus story) the sidebar's story; returns its picker value."""
+    value = CORPUS_PREFIX + story.slug
+    opened_stories()[value] = story
+    st.session_state[STORY] = value
+    return value
 
 
 def set_selection(selection: Selection) -> None:

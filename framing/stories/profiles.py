@@ -27,7 +27,7 @@ PERIODS = {"week": "W", "month": "M", "quarter": "Q"}
 MIN_ARTICLES = 3
 LABEL_COLUMNS = [
     "story", "article_id", "outlet", "date", "actor", "label", "valence", "in_quote", "start",
-    "end",
+    "end", "source",
 ]  # fmt: skip
 DENSITY_COLUMNS = [
     "story", "article_id", "outlet", "date", "title", "words", "loaded_hits",
