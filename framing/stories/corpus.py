@@ -346,11 +346,12 @@ def _tables(
     closed: Sequence[tuple[dict, tuple[int, ...]]], articles: int
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """The story table (numbered) and, per corpus-wide article index, its story's row."""
-    table = _number(pd.DataFrame([row for row, _ in closed]))
-    row_of_key = dict(zip(table["key"], range(len(table)), strict=True))
+    table = _number(pd.DataFrame([{**row, "closed": n} for n, (row, _) in enumerate(closed)]))
+    row_of = np.empty(len(table), dtype=np.int64)
+    row_of[table["closed"].to_numpy()] = np.arange(len(table))
     story_of = np.full(articles, -1, dtype=np.int64)
-    for row, members in closed:
-        story_of[list(members)] = row_of_key[row["key"]]
+    for n, (_, members) in enumerate(closed):
+        story_of[list(members)] = row_of[n]
     return table, story_of
 
 

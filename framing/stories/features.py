@@ -36,6 +36,7 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w'’-]*")
 _NAME_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|de|del|la|le|al|bin|van|von|der|da)\s+)?[A-Z][\w'’.-]*)*"
 )
+_INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.")  # "U.S.", "J.", "St."
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 TITLE_WEIGHT = 2  # the headline counts as this many copies of itself
@@ -66,7 +67,7 @@ class ArticleTerms:
     title: str
     date: str  # as the article gives it (ISO, possibly partial, or "")
     day: int | None  # the proleptic Gregorian ordinal of a full date; None: undated
-    key: str  # digest of the outlet, title and text: the order of ties, never the input
+    key: str  # digest of the outlet, date, title and text: orders ties, never the input
     terms: dict[str, float]  # term -> count (title words TITLE_WEIGHT times)
     names: tuple[str, ...]  # its most used names, as written ("Kim Jong Un")
     words: tuple[str, ...]  # its title words, as written, for a story's name
@@ -95,23 +96,32 @@ def find_term_counts(text: str, weight: float = 1.0) -> Counter[str]:
 
 
 def find_names(text: str) -> Counter[str]:
-    """Names in ``text`` as written, with counts: runs of capitalised words, leading function
-    words dropped ("The White House" -> "White House"); a one-word run that opens a sentence is
-    not taken for a name."""
+    """Names in ``text`` as written, with counts: runs of capitalised words, leading and
+    trailing function words dropped ("The White House" -> "White House"); a run ends at a
+    full stop (not an initial's); a one-word run that opens a sentence is not taken for a
+    name."""
     names: Counter[str] = Counter()
     for match in _NAME_RE.finditer(text):
-        words = [_name_word(w) for w in match.group().split()]
-        while words and words[0].lower() in STOP_WORDS:
-            words.pop(0)
-        while words and words[-1].lower() in STOP_WORDS:
-            words.pop()
-        if not words or all(w.lower() in STOP_WORDS for w in words):
-            continue
         opens = _SENTENCE_END.search(text, 0, match.start()) is not None
-        if opens and len(words) == 1:
-            continue
-        names[" ".join(words)] += 1
+        run: list[str] = []
+        for word in match.group().split():
+            run.append(word)
+            if word.endswith(".") and not _INITIAL.fullmatch(word):
+                _count_name(names, run, opens)
+                run, opens = [], True
+        _count_name(names, run, opens)
     return names
+
+
+def _count_name(names: Counter[str], run: list[str], opens: bool) -> None:
+    words = [_name_word(w) for w in run]
+    while words and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    while words and words[-1].lower() in STOP_WORDS:
+        words.pop()
+    if not words or (opens and len(words) == 1):
+        return
+    names[" ".join(words)] += 1
 
 
 def _name_word(word: str) -> str:
@@ -140,7 +150,7 @@ def find_article_terms(article: Article) -> ArticleTerms:
         if " " in name:  # one-word names are already terms
             terms[NAME_PREFIX + name.lower()] += count
     digest = hashlib.blake2b(digest_size=10)
-    for part in (article.outlet, title, article.text):
+    for part in (article.outlet, article.date, title, article.text):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     top_names = tuple(n for n, _ in names.most_common(SURFACE_NAMES))
     words = tuple(
