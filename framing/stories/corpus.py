@@ -69,6 +69,7 @@ _TERM_COLUMNS = [
 _VERSION = 1  # of the parts' contents: parts of another version are never resumed
 _WEEK = 7  # days per file of pass 2
 _UNDATED = -1  # the bucket of undated articles (grouped last)
+_BUFFERED_ROWS = 20_000  # vector rows held before the fullest week is written
 NAME_ACTORS = 2  # names in a story's name
 NAME_WORDS = 3  # words after them
 
@@ -435,30 +436,58 @@ def group_file(
     return StoryGrouping(articles, table[STORY_COLUMNS].copy(), run.skipped)
 
 
+class _WeekFiles:
+    """Vector rows filed by week in part files of ``folder``. Rows wait in memory until
+    BUFFERED_ROWS are waiting, then the fullest week is written: few files, bounded memory."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        remove_parts(folder)
+        self.waiting: dict[int, list[pd.DataFrame]] = {}
+        self.rows = 0
+        self.files: dict[int, list[int]] = {}
+        self.number = itertools.count()
+
+    def add(self, frame: pd.DataFrame) -> None:
+        for bucket, rows in frame.groupby(frame["day"].map(_bucket), sort=True):
+            self.waiting.setdefault(int(bucket), []).append(rows)
+            self.rows += len(rows)
+        while self.rows > _BUFFERED_ROWS:
+            fullest = max(self.waiting, key=lambda b: sum(len(f) for f in self.waiting[b]))
+            self._write(fullest)
+
+    def _write(self, bucket: int) -> None:
+        frames = self.waiting.pop(bucket)
+        part = next(self.number)
+        save_part(self.folder, part, pd.concat(frames, ignore_index=True), ())
+        self.rows -= sum(len(f) for f in frames)
+        self.files.setdefault(bucket, []).append(part)
+
+    def finish(self) -> dict[int, list[int]]:
+        """Write what waits; returns the part numbers of each week."""
+        for bucket in sorted(self.waiting):
+            self._write(bucket)
+        return self.files
+
+
 def _group_parts(run, settings: GroupingSettings, bar: Progress) -> tuple[pd.DataFrame, np.ndarray]:
     parts = run.parts
     indexes = [s.index for s in run.summaries if s.articles]
     weights = _weights_of((load_part_table(parts, i, ["terms"]) for i in indexes), run.articles)
-    # Each chunk's vectors, filed by week: a week's file is read back whole in pass 3.
-    vectors = parts / "vectors"
-    remove_parts(vectors)
-    files: dict[int, list[int]] = {}
-    number = itertools.count()
+    # Each chunk's vectors, filed by week: a week's files are read back whole in pass 3.
+    weeks = _WeekFiles(parts / "vectors")
     first = 0
     for index in indexes:
         terms = load_part_table(parts, index)
-        frame = _vector_frame(terms, weights, settings.keep_terms, first)
+        weeks.add(_vector_frame(terms, weights, settings.keep_terms, first))
         first += len(terms)
-        for bucket, rows in frame.groupby(frame["day"].map(_bucket), sort=True):
-            part = next(number)
-            save_part(vectors, part, rows, ())
-            files.setdefault(int(bucket), []).append(part)
+    files = weeks.finish()
     stories = _Stories(len(weights.ids), weights, settings, _UNDATED in files)
     closed: list[tuple[dict, tuple[int, ...]]] = []
     grouped = 0
     order = sorted(b for b in files if b != _UNDATED) + ([_UNDATED] if _UNDATED in files else [])
     for bucket in order:
-        week = pd.concat([load_part_table(vectors, p) for p in files[bucket]], ignore_index=True)
+        week = pd.concat([load_part_table(weeks.folder, p) for p in files[bucket]])
         closed.extend(stories.add(week))
         grouped += len(week)
         bar.update(grouped, grouped / run.articles, what="articles")

@@ -37,7 +37,7 @@ _NAME_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|de|del|la|le|al|bin|van|von|der|da)\s+)?[A-Z][\w'’.-]*)*"
 )
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.")  # "U.S.", "J.", "St."
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+_SENTENCE_ENDS = frozenset('.!?:;"“”\n')
 _POSSESSIVE = re.compile(r"['’]s$")
 TITLE_WEIGHT = 2  # the headline counts as this many copies of itself
 MIN_NUMBER_CHARS = 3  # "473,000" and "2021" say which event; "5" and "10" do not
@@ -102,7 +102,7 @@ def find_names(text: str) -> Counter[str]:
     name."""
     names: Counter[str] = Counter()
     for match in _NAME_RE.finditer(text):
-        opens = _SENTENCE_END.search(text, 0, match.start()) is not None
+        opens = _opens_sentence(text, match.start())
         run: list[str] = []
         for word in match.group().split():
             run.append(word)
@@ -111,6 +111,14 @@ def find_names(text: str) -> Counter[str]:
                 run, opens = [], True
         _count_name(names, run, opens)
     return names
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` is the first word of a sentence, line or quotation."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_ENDS
 
 
 def _count_name(names: Counter[str], run: list[str], opens: bool) -> None:
