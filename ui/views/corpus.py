@@ -29,6 +29,7 @@ from ui.sidebar import slugify
 
 BULK_TYPES = ["csv", "jsonl", "ndjson", "parquet"]
 SHOWN_ARTICLES = 20  # articles drawn under a clicked point; the rest are listed
+MAX_CHOICES = 1_000  # stories the picker offers (the largest of those the search finds)
 
 
 @dataclass(frozen=True)
@@ -116,29 +117,31 @@ def render_stories(corpus: Corpus) -> None:
             f"{one_sided:,} of {len(table):,} stories were covered by one group alone "
             "(column only_group): what the other side did not report."
         )
-    st.caption(
-        f"{len(shown):,} of {len(table):,} stories. Select a row to see its articles, open it "
-        "on the other pages or save it as a story folder."
+    search = st.text_input(
+        "Find stories by words of their name or by outlet", key=state.CORPUS_SEARCH
+    ).strip()
+    if search:
+        text = shown["story_name"] + " " + shown["outlet_list"]
+        shown = shown[text.str.contains(search, case=False, regex=False)]
+    st.caption(f"{len(shown):,} of {len(table):,} stories.")
+    render_table(shown, "stories", "corpus_stories")
+    choices = shown.sort_values(["articles", "story"], ascending=[False, True])["story"]
+    if len(choices) > MAX_CHOICES:
+        st.caption(
+            f"The {MAX_CHOICES:,} largest of them can be picked below: narrow the search to "
+            "reach the others."
+        )
+    names = dict(zip(table["story"], table["story_name"], strict=True))
+    sizes = dict(zip(table["story"], table["articles"], strict=True))
+    picked = st.selectbox(
+        "Story to see, open or save",
+        list(choices[:MAX_CHOICES]),
+        index=None,
+        format_func=lambda s: f"{s} · {names[s]} ({sizes[s]} articles)",
+        key=state.CORPUS_PICK,
     )
-    event = st.dataframe(
-        shown,
-        key=state.CORPUS_TABLE,
-        hide_index=True,
-        on_select="rerun",
-        selection_mode="single-row",
-        column_config={"story_name": st.column_config.TextColumn("story_name", width="large")},
-    )
-    st.download_button(
-        "Download the stories as CSV",
-        data=lambda: table.to_csv(index=False),
-        file_name="stories.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    rows = event.selection.rows if event is not None else []
-    if rows:
-        _render_story(corpus, str(shown.iloc[rows[0]]["story"]))
+    if picked is not None:
+        _render_story(corpus, picked)
 
 
 def _render_story(corpus: Corpus, story_id: str) -> None:
@@ -155,8 +158,14 @@ def _render_story(corpus: Corpus, story_id: str) -> None:
     )
     st.dataframe(articles, hide_index=True, key=f"corpus_articles_{story_id}")
     left, right = st.columns(2)
-    if left.button("Open this story on the other pages", key=state.CORPUS_OPEN, type="primary"):
-        state.open_story(story)
+    # The callback picks the story before the sidebar draws its picker on the next run.
+    if left.button(
+        "Open this story on the other pages",
+        key=state.CORPUS_OPEN,
+        type="primary",
+        on_click=state.open_story,
+        args=(story,),
+    ):
         st.switch_page("ui/views/overview.py")
     if right.button("Save as a story folder", key=state.CORPUS_SAVE):
         target = state.stories_dir() / slug
