@@ -19,11 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run without installing
 
 from framing.evaluate import (  # noqa: E402
+    NEWSWCL50_OUTLETS,
     find_main_actor_labels,
     find_newswcl50_gold,
+    load_newswcl50,
     score_label_recovery,
 )
-from framing.io import NEWSWCL50_OUTLETS, load_newswcl50  # noqa: E402
 from framing.models import Article  # noqa: E402
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.columns import ARTICLE_COLUMNS
 from framing.distinctive import score_distinctive_words
 from framing.entities import build_label_table, find_discovered_actors, find_labels, scan_story
 from framing.lexicon import find_lexicon_files, load_lexicons
@@ -35,14 +36,6 @@ from framing.voices import find_attributions, resolve_speakers, score_voices
 
 CONTEXT_CHARS = 60
 
-ARTICLE_COLUMNS = [
-    "article_id", "outlet", "title", "date", "url", "words", "sentences", "words_per_sentence",
-    "loaded_hits", "loaded_narrator", "loaded_quote", "loaded_per_100w",
-    "loaded_narrator_per_100w", "loaded_quote_per_100w", "quoted_words", "quote_share",
-    "sentiment_mean", "sentiment_share_negative", "sentiment_share_positive",
-    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall",
-    "coleman_liau", "ari", "camp_tilt",
-]  # fmt: skip
 TERM_COLUMNS = [
     "article_id", "outlet", "start", "end", "text", "term", "category", "target", "valence",
     "in_quote", "speaker", "lexicon", "note", "loaded", "context_left", "context_right",

@@ -36,6 +36,7 @@ import pandas as pd
 from framing.analysis import ARTICLE_COLUMNS, score_article
 from framing.io import (
     ARTICLE_RECORD_FIELDS,
+    TABLE_SUFFIXES,
     LoadError,
     build_articles,
     iter_article_records,
@@ -48,15 +49,15 @@ from framing.io import (
     write_table_from_parts,
 )
 from framing.models import Article, Lexicon, LoadProblem, PartSummary
+from framing.provenance import add_provenance, describe_provenance
 from framing.reading import load_pipeline, read_texts
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
-OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl", ".json")
 # One chunk as ``score_chunk`` takes it: one of io's article records per row (id always set
 # and unique; missing metadata is None), with where each row came from.
 CHUNK_COLUMNS = ARTICLE_RECORD_FIELDS
-_MANIFEST_VERSION = 1
+_MANIFEST_VERSION = 2  # 2: part summaries tell skipped rows from notes
 # Articles per task: small enough to spread even one chunk over every worker, large enough
 # that shipping it to a worker costs little next to scoring it (~1 s of work).
 _PIECE_SIZE = 100
@@ -178,6 +179,14 @@ def score_chunk(rows: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, lis
     articles, problems = build_articles(rows.to_dict("records"))
     scores = pd.DataFrame(_score_articles(articles, lexicon), columns=ARTICLE_COLUMNS)
     return scores, problems
+
+
+def _score_chunk_made_by(
+    rows: pd.DataFrame, lexicon: Lexicon
+) -> tuple[pd.DataFrame, list[LoadProblem]]:
+    """score_chunk, the rows marked with what made them (framing.provenance)."""
+    scores, problems = score_chunk(rows, lexicon)
+    return add_provenance(scores, describe_provenance(lexicon)), problems
 
 
 # A chunk task: a top-level function of a chunk's rows and one shared argument (the lexicon
@@ -417,7 +426,8 @@ def analyze_file(
     progress: bool | None = None,
 ) -> BatchResult:
     """Score every article of a bulk file into ``out`` (.parquet, .csv, .jsonl or .json):
-    the ``articles`` table of docs/tables.md, one row per article in file order.
+    the ``articles`` table of docs/tables.md, one row per article in file order, and what
+    made it (framing.provenance: a last column ``made_by``).
 
     Streams the file through ``run_chunks`` (its arguments say how), scoring each chunk with
     ``score_chunk``. Raises LoadError for an unreadable input or output name.
@@ -427,7 +437,7 @@ def analyze_file(
     run = run_chunks(
         path,
         out.with_name(out.name + ".parts"),
-        score_chunk,
+        _score_chunk_made_by,
         lexicon,
         _fingerprint(path, chunk_size, lexicon),
         jobs=jobs,
@@ -444,9 +454,9 @@ def analyze_file(
 
 def check_output_name(out: Path) -> None:
     """Raise LoadError unless ``out`` names a table format the batch writes."""
-    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+    if out.suffix.lower() not in TABLE_SUFFIXES:
         raise LoadError(
-            out, f"cannot write {out.suffix or 'this'}; use {', '.join(OUTPUT_SUFFIXES)}"
+            out, f"cannot write {out.suffix or 'this'}; use {', '.join(TABLE_SUFFIXES)}"
         )
 
 

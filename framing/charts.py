@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from framing.analysis import UNATTRIBUTED
+from framing.columns import COLUMN_OF
 
 # Tableau 10: distinct on white, and distinguishable for most colour-vision deficiencies.
 OUTLET_PALETTE = (
@@ -126,31 +127,31 @@ def _empty(title: str, message: str = "No data for the outlets shown") -> go.Fig
 def _metric_panels(
     frame: pd.DataFrame,
     colors: Mapping[str, str],
-    metrics: Sequence[tuple[str, str]],
+    columns: Sequence[str],
     title: str,
     cols: int,
-    percent: Sequence[str] = (),
 ) -> go.Figure:
-    """Small multiples: one horizontal bar per outlet in each panel, one panel per metric
-    (one trace per panel: the browser draws a trace at a time)."""
-    metrics = [(c, t) for c, t in metrics if c in frame.columns and frame[c].notna().any()]
-    if frame.empty or not metrics:
+    """Small multiples: one horizontal bar per outlet in each panel, one panel per column of
+    the articles table (titled, with its direction, by framing.columns; one trace per
+    panel: the browser draws a trace at a time)."""
+    shown = [COLUMN_OF[c] for c in columns if c in frame.columns and frame[c].notna().any()]
+    if frame.empty or not shown:
         return _empty(title)
     order = _outlet_order(frame, colors)
     by_outlet = frame.assign(outlet=frame["outlet"].astype(str)).set_index("outlet")
-    rows = math.ceil(len(metrics) / cols)
+    rows = math.ceil(len(shown) / cols)
     fig = make_subplots(
         rows=rows,
         cols=cols,
-        subplot_titles=[t for _, t in metrics],
+        subplot_titles=[column.panel_title() for column in shown],
         shared_yaxes=True,
         horizontal_spacing=0.04,
         vertical_spacing=0.35 / rows,
     )
-    for i, (column, _) in enumerate(metrics):
+    for i, column in enumerate(shown):
         row, col = divmod(i, cols)
-        values = [by_outlet.at[outlet, column] for outlet in order]
-        shown = [f"{v:.0%}" if column in percent else f"{v:.2f}" for v in values]
+        values = [by_outlet.at[outlet, column.name] for outlet in order]
+        labels = [f"{v:.0%}" if column.share else f"{v:.2f}" for v in values]
         fig.add_trace(
             go.Bar(
                 x=values,
@@ -158,7 +159,7 @@ def _metric_panels(
                 orientation="h",
                 showlegend=False,  # the outlets are named on the y axis
                 marker_color=[_color(colors, outlet) for outlet in order],
-                text=shown,
+                text=labels,
                 textposition="auto",
                 customdata=[_safe(outlet) for outlet in order],
                 hovertemplate="%{customdata}: %{text}<extra></extra>",
@@ -166,7 +167,7 @@ def _metric_panels(
             row=row + 1,
             col=col + 1,
         )
-        if column in percent:
+        if column.share:
             fig.update_xaxes(tickformat=".0%", row=row + 1, col=col + 1)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=order)
     fig.update_annotations(font_size=12)  # the panel titles
@@ -176,41 +177,23 @@ def _metric_panels(
 
 def build_outlet_comparison_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
     """Key per-outlet scores side by side (the ``outlets`` table, one bar per outlet)."""
-    metrics = [
-        ("loaded_narrator_per_100w", "Loaded terms /100 words<br>(own voice)"),
-        ("sentiment_mean", "Sentiment<br>(mean, −1 … +1)"),
-        ("flesch_kincaid_grade", "Reading grade<br>(Flesch-Kincaid)"),
-        ("quote_share", "Share of words<br>in quotes"),
-    ]
-    return _metric_panels(
-        outlets, colors, metrics, "How the outlets compare", cols=4, percent=["quote_share"]
-    )
+    columns = ["loaded_narrator_per_100w", "sentiment_mean", "flesch_kincaid_grade", "quote_share"]
+    return _metric_panels(outlets, colors, columns, "How the outlets compare", cols=4)
 
 
 def build_sentiment_outlet_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
     """Mean sentence sentiment and the shares of negative and positive sentences per outlet."""
-    metrics = [
-        ("sentiment_mean", "Mean sentence sentiment<br>(−1 … +1)"),
-        ("sentiment_share_negative", "Share of negative<br>sentences"),
-        ("sentiment_share_positive", "Share of positive<br>sentences"),
-    ]
-    percent = ["sentiment_share_negative", "sentiment_share_positive"]
-    return _metric_panels(outlets, colors, metrics, "Sentiment by outlet", 3, percent)
+    columns = ["sentiment_mean", "sentiment_share_negative", "sentiment_share_positive"]
+    return _metric_panels(outlets, colors, columns, "Sentiment by outlet", cols=3)
 
 
 def build_readability_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:
     """Readability indices per outlet. Reading ease runs up (easier); the others are grades."""
-    metrics = [
-        ("flesch_reading_ease", "Flesch reading ease<br>(higher = easier)"),
-        ("flesch_kincaid_grade", "Flesch-Kincaid<br>grade"),
-        ("gunning_fog", "Gunning fog<br>grade"),
-        ("smog_index", "SMOG<br>grade"),
-        ("dale_chall", "Dale-Chall<br>score"),
-        ("coleman_liau", "Coleman-Liau<br>grade"),
-        ("ari", "Automated readability<br>index (grade)"),
-        ("words_per_sentence", "Words per<br>sentence"),
-    ]
-    return _metric_panels(outlets, colors, metrics, "Readability by outlet", cols=4)
+    columns = [
+        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall",
+        "coleman_liau", "ari", "words_per_sentence",
+    ]  # fmt: skip
+    return _metric_panels(outlets, colors, columns, "Readability by outlet", cols=4)
 
 
 def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) -> go.Figure:

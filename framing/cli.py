@@ -15,8 +15,18 @@ import pandas as pd
 from framing.analysis import DEFAULT_LEXICONS, StoryAnalysis, analyze_story, load_story_lexicon
 from framing.batch import ENGINES, analyze_file, score_articles
 from framing.evaluate import RESULT_SUFFIXES, format_results, score_gold_data, write_results
-from framing.io import BULK_SUFFIXES, LoadError, load_story, write_table
+from framing.io import (
+    BULK_SUFFIXES,
+    LoadError,
+    describe_formats,
+    describe_load,
+    describe_table_formats,
+    load_story,
+    write_table,
+)
 from framing.lexicon import LexiconError, load_lexicons
+from framing.models import LoadProblem
+from framing.provenance import add_provenance, describe_provenance
 from framing.stories import group_articles, group_file
 
 EXIT_BAD_INPUT = 2
@@ -37,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for command, help_text in COMMAND_HELP.items():
         p = sub.add_parser(command, help=help_text, description=help_text)
-        p.add_argument("path", metavar="PATH", help="story folder, csv/jsonl/parquet, or text file")
+        p.add_argument(
+            "path", metavar="PATH", help=f"a story folder, or a file: {describe_formats()}"
+        )
         p.add_argument(
             "--lexicon",
             action="append",
@@ -49,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--out",
             metavar="FILE",
-            help="write to FILE; its extension (.json/.jsonl/.csv/.parquet) sets the format",
+            help=f"write to FILE in the format its extension names: {describe_table_formats()}",
         )
         p.add_argument("--debug", action="store_true", help="show tracebacks")
         if command == "analyze":
@@ -73,7 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     help_text = "metrics against public gold data (BABE, PTC, NewsMTSC, NewsWCL50), with baselines"
     p = sub.add_parser("evaluate", help=help_text, description=help_text)
     p.add_argument("data_dir", metavar="DATA_DIR", help="folder holding babe/ ptc/ newsmtsc/ ...")
-    p.add_argument("--out", metavar="FILE", help="also write the table to FILE (.csv/.json/.md)")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help=f"also write the table to FILE: {', '.join(RESULT_SUFFIXES)} (Markdown)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
@@ -119,9 +135,16 @@ def _analyze_bulk(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("interrupted: run again with --resume to keep the finished chunks", file=sys.stderr)
         return 130
-    for problem in result.skipped:
-        print(f"skipped: {problem}", file=sys.stderr)
+    _report(args.path, result.articles, result.skipped, "row")
     return 0
+
+
+def _report(name: str, articles: int, problems: Sequence[LoadProblem], unit: str) -> None:
+    """On stderr: each row skipped and each note, then how many rows were read, skipped
+    and made into articles."""
+    for problem in problems:
+        print(f"{'skipped' if problem.skipped else 'note'}: {problem}", file=sys.stderr)
+    print(describe_load(name, articles, problems, unit), file=sys.stderr)
 
 
 def _table(analysis: StoryAnalysis, command: str) -> pd.DataFrame:
@@ -156,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             frame = _table(analyze_story(story, lexicon), args.command)
         if args.out:
-            write_table(frame, args.out)
+            write_table(add_provenance(frame, describe_provenance(lexicon)), args.out)
         else:
             _print(frame, args.format or "json")
     except (LoadError, LexiconError) as error:
@@ -168,8 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = error.filename or args.path
         print(f"error: {where}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    for problem in story.skipped:
-        print(f"skipped: {problem}", file=sys.stderr)
+    path = Path(args.path)
+    unit = "input" if path.is_dir() else "row" if path.suffix.lower() in BULK_SUFFIXES else "file"
+    _report(args.path, len(story.articles), story.skipped, unit)
     return 0
 
 
@@ -196,10 +220,11 @@ def _stories(args: argparse.Namespace) -> int:
             story = load_story(path)
             grouping = group_articles(story.articles)
             grouping = replace(grouping, skipped=story.skipped)
+            made_by = describe_provenance(None)
             if args.out:
-                write_table(grouping.articles, args.out)
+                write_table(add_provenance(grouping.articles, made_by), args.out)
             if args.stories_out:
-                write_table(grouping.stories, args.stories_out)
+                write_table(add_provenance(grouping.stories, made_by), args.stories_out)
     except KeyboardInterrupt:
         print("interrupted: run again with --resume to keep the chunks read", file=sys.stderr)
         return 130
@@ -215,8 +240,8 @@ def _stories(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if not args.out:
         _print(grouping.articles, args.format or "json")
-    for problem in grouping.skipped:
-        print(f"skipped: {problem}", file=sys.stderr)
+    unit = "row" if bulk else "input" if path.is_dir() else "file"
+    _report(args.path, int(grouping.stories["articles"].sum()), grouping.skipped, unit)
     return 0
 
 
@@ -228,7 +253,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         evaluation = score_gold_data(args.data_dir)
         if args.out:
-            write_results(evaluation.table, args.out)
+            write_results(evaluation.table, args.out, evaluation.made_by)
     except (LoadError, LexiconError) as error:
         if args.debug:
             raise

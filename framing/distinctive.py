@@ -30,6 +30,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from framing.wordlists import STOPWORDS
+
 SIGNIFICANCE_Z = 1.96
 
 _DTYPES = {
@@ -43,22 +45,6 @@ _DTYPES = {
 }
 COLUMNS: tuple[str, ...] = tuple(_DTYPES)
 
-# Function words and pronouns, which say more about grammar than about framing. Kept short
-# on purpose: modal and reporting verbs ("would", "could", "said", "claimed") stay in, since
-# hedging and attribution are part of how an outlet frames a story.
-DEFAULT_STOPWORDS = frozenset(
-    """
-    a an the and or but nor if then so as than that this these those
-    of in on at to from by with for about into over under between through during
-    before after against without within upon
-    is are was were be been being am
-    do does did has have had having
-    i me my we us our you your he him his she her it its they them their
-    there here what which who whom whose
-    not no
-    """.split()
-)
-
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in _DTYPES.items()})
@@ -67,7 +53,7 @@ def _empty() -> pd.DataFrame:
 def score_distinctive_words(
     tokens_by_group: Mapping[str, Sequence[str]],
     min_count: int = 3,
-    stopwords: frozenset[str] | None = DEFAULT_STOPWORDS,
+    stopwords: frozenset[str] | None = STOPWORDS,
 ) -> pd.DataFrame:
     """Words each group uses more (z > 0) or less (z < 0) than all other groups pooled.
 

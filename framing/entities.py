@@ -29,43 +29,22 @@ import pandas as pd
 
 from framing.models import Actor, Article, Attribution, Label, Lexicon, Sentence
 from framing.terms import ArticleMatches, find_lexicon_matches
-from framing.text import TITLE_ABBREVIATIONS, WORD_RE, find_words, split_sentences
+from framing.text import TITLE_ABBREVIATIONS, WORD_RE, find_words, slugify, split_sentences
 from framing.voices import find_speech
-
-# --- closed word lists (general English, never story-specific) -------------------------
-
-DETERMINERS = frozenset("the a an this that".split())
-APPOSITIVE_DETERMINERS = DETERMINERS | frozenset("his her its their our".split())
-FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those some any each every all both either neither no not nor
-    and or but so yet if then than because as while whereas although though unless until
-    since when where whence wherever whenever why how what which who whom whose whether
-    of for to in on at by with from into onto upon about above below under over after before
-    during between among against across along around through throughout within without
-    toward towards via per amid amidst despite beyond behind near off out up down like
-    i me my mine we us our ours you your yours he him his she her hers it its they them
-    their theirs one ones oneself himself herself itself themselves ourselves myself
-    is are was were be been being am do does did done have has had having will would shall
-    should can could may might must ought
-    not never also too very just only even still already again further furthermore moreover
-    however therefore thus hence meanwhile instead indeed perhaps maybe otherwise besides
-    here there now today yesterday tomorrow tonight later earlier soon ago once twice
-    same other another such own much many more most less least few several various
-    whole entire certain
-    said says say saying told tells tell asked asks added adds noted stated announced
-    according reported reporting quoted quoting
-    mr mrs ms miss mx messrs
-    yes please thank thanks
-    """.split()
+from framing.wordlists import (
+    COURTESY_TITLES,
+    DAYS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MONTH_WORDS,
+    POSSESSIVE_DETERMINERS,
+    POSSESSIVE_SUFFIXES,
 )
-MONTHS_AND_DAYS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+
+# --- closed word lists (general English, never story-specific; shared ones: wordlists) ---
+
+APPOSITIVE_DETERMINERS = DETERMINERS | POSSESSIVE_DETERMINERS
+MONTHS_AND_DAYS = MONTH_WORDS | DAYS
 # Words that usually act as verbs when they stand right before a name ("met Haftar").
 VERBS_BEFORE_NAMES = frozenset(
     """
@@ -80,7 +59,6 @@ VERBS_BEFORE_NAMES = frozenset(
     offers offered pay pays paid beat beats thank ask urge meet join replace name elect
     """.split()
 )
-COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs".split())
 REPORTING_VERBS = frozenset(
     """
     said says told added stressed noted explained wrote tweeted argued insisted warned
@@ -196,7 +174,6 @@ MAX_APPOSITIVE_WORDS = 12
 
 PARTICLE_PREFIX_RE = re.compile(rf"^(?:{'|'.join(sorted(PREFIX_PARTICLES))})[-'’](?=[A-Z])")
 INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}")
-POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
 # A token after one of these opens a clause: a colon, an opening quote, bracket or dash.
 INITIAL_GAP_CHARS = frozenset(':"“‘«(—[')
 
@@ -1109,13 +1086,6 @@ class _Occurrence:
     run: tuple[int, int] | None  # (sentence, run index) for rule-found names
 
 
-def _slug(text: str) -> str:
-    """'Fayez al-Serraj' -> 'fayez-al-serraj' (accents dropped, other scripts kept)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "-", plain).strip("-") or "entity"
-
-
 @dataclass
 class _Story:
     scans: Sequence[_Scan]
@@ -1339,7 +1309,7 @@ def _entity_ids(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
     display = _display_names(clusters, lexicon)
     for root in sorted(clusters.members):
         actor = clusters.actor(root)
-        base = actor or _slug(display[root])
+        base = actor or slugify(display[root], "entity")
         candidate, n = base, 2
         while candidate in used and not actor:
             candidate, n = f"{base}-{n}", n + 1

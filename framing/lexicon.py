@@ -1,5 +1,5 @@
 """Load, validate, merge and save lexicons: the loaded-language terms, story labels and
-actors that terms.py matches. With io.py, the only module that touches the file system.
+actors that terms.py matches. With the io package, the only code that touches the file system.
 
 Every lexicon is one UTF-8 CSV file with the header ``kind,text,forms,category,actor,camp,
 valence,note`` (framing/lexicons/README.md describes it). Validation never stops at the
@@ -10,11 +10,12 @@ few. Valence runs -2 (strongly unfavourable to its target) .. +2 (strongly favou
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
 import pandas as pd
@@ -393,7 +394,8 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
     lexicon, problems = _check(text, name)
     if problems:
         raise _combine(problems)
-    return lexicon
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return replace(lexicon, versions=(f"{_lexicon_name(name)}@{digest[:8]}",))
 
 
 def merge_lexicons(lexicons: Sequence[Lexicon]) -> Lexicon:
@@ -459,6 +461,7 @@ def merge_lexicons(lexicons: Sequence[Lexicon]) -> Lexicon:
         actors=tuple(actors.values()),
         camps=tuple(dict.fromkeys(camp for lexicon in lexicons for camp in lexicon.camps)),
         names=tuple(name for lexicon in lexicons for name in lexicon.names),
+        versions=tuple(version for lexicon in lexicons for version in lexicon.versions),
     )
 
 

@@ -40,11 +40,13 @@ class Article:
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """An input that could not be loaded; the message names the problem in plain words."""
+    """An input that could not be loaded, or a note on one that was (a renamed id, a date
+    left empty); the message names the problem in plain words."""
 
     file: str
     message: str
     line: int | None = None
+    skipped: int = 1  # the rows or files it left out: 0 for a note
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -123,6 +125,7 @@ class Lexicon:
     actors: tuple[Actor, ...] = ()
     camps: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # the lexicon names/files that were merged
+    versions: tuple[str, ...] = ()  # "name@sha8" of each merged lexicon's text
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

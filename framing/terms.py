@@ -19,6 +19,7 @@ from framing.models import (
 )
 from framing.text import split_sentences
 from framing.voices import find_speech
+from framing.wordlists import CORE_FUNCTION_WORDS
 
 # A term that ends at most this many characters before an actor mention modifies it
 # ("so-called Government of National Accord", "rebel leader Khalifa Haftar").
@@ -29,10 +30,6 @@ NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 # that noun's referent, which is no known actor, unless an actor name follows closely.
 NOUN_MODIFIER_CATEGORIES = frozenset({"distancing", "loaded_adjective", "name_calling"})
 NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)")
-FUNCTION_WORDS = frozenset(
-    "and or of in on at to from by for with who which that is are was were has have had will "
-    "would the a an as but not than".split()
-)
 # Verbs and hedges qualify what their subject does or says, so they aim backwards.
 SUBJECT_CATEGORIES = frozenset({"loaded_verb", "hedge"})
 
@@ -183,7 +180,7 @@ def find_actor_mentions(
 
 def _modifies_common_noun(text: str, end: int) -> bool:
     following = NEXT_WORD_RE.match(text, end)
-    return following is not None and following.group(1) not in FUNCTION_WORDS
+    return following is not None and following.group(1) not in CORE_FUNCTION_WORDS
 
 
 def _target(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from framing.models import QuoteSpan, Sentence
+from framing.wordlists import MONTH_ABBREVIATIONS
 
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -17,9 +19,7 @@ TITLE_ABBREVIATIONS = frozenset(
     "rep rev fr hon amb pres supt insp det st mt ft sr jr".split()
 )
 # Abbreviations that stay inside the sentence when a number or a lower-case word follows.
-NUMBER_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp p fig art sec ch".split()
-)
+NUMBER_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset("no nos vol pp p fig art sec ch".split())
 OTHER_ABBREVIATIONS = frozenset("approx est vs etc inc ltd co corp dept univ assn bros".split())
 
 # After an initialism such as "U.S." a capitalised word usually continues the sentence
@@ -196,3 +196,12 @@ def find_enclosing(
     if i >= 0 and spans[i].start <= start and end <= spans[i].end:
         return spans[i]
     return None
+
+
+def slugify(text: str, default: str = "") -> str:
+    """A name for an id or a folder: lower case, accents dropped, every run of other
+    characters one dash ("Fayez al-Sarrāj" -> "fayez-al-sarraj"); letters of other
+    scripts are kept. ``default`` when nothing is left."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain).strip("-") or default

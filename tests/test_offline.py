@@ -2,6 +2,7 @@
 and NLTK pointed at an empty folder, in a fresh interpreter so no cache can hide a download.
 """
 
+import ast
 import json
 import os
 import subprocess
@@ -31,6 +32,7 @@ nltk.data.path[:] = [os.environ["NLTK_DATA"]]
 """
 
 SCORE = """
+import ast
 import json
 from framing.readability import score_readability
 from framing.sentiment import score_sentences
@@ -86,3 +88,22 @@ def test_sandbox_catches_textstats_own_download(tmp_path):
     result = _run_sandboxed(TEXTSTAT_AS_SHIPPED, tmp_path)
     assert result.returncode != 0
     assert "LookupError" in result.stderr and "cmudict" in result.stderr
+
+
+NETWORK_MODULES = ("socket", "urllib", "urllib3", "http", "requests", "ssl", "ipaddress")
+
+
+def test_the_library_imports_no_network_module():
+    """framing/ never touches the network: fetching a page (and checking its address) is
+    the dashboard's (ui/fetch.py)."""
+    found = []
+    for path in sorted((REPO / "framing").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [f"{path.relative_to(REPO)}: {n}" for n in names
+                      if n.split(".")[0] in NETWORK_MODULES]  # fmt: skip
+    assert found == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import json
 import os
 import threading
 import weakref
@@ -47,6 +48,7 @@ from framing.io import (
 )
 from framing.lexicon import LexiconError
 from framing.models import Article, Lexicon, Story
+from framing.provenance import PROVENANCE_COLUMN, add_provenance, build_provenance
 from framing.reading import Progress, Reading, read_texts
 from framing.stories import StoryGrouping, group_articles
 from framing.stories.profiles import find_profile_rows
@@ -216,15 +218,23 @@ def analyze(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _tables_zip(key: str, _analysis: StoryAnalysis) -> bytes:
+    provenance = {
+        **build_provenance(_analysis.lexicon),
+        "story": _analysis.story.slug,
+        "tables": list(_analysis.tables()),
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, table in _analysis.tables().items():
-            archive.writestr(f"{name}.csv", table.to_csv(index=False))
+            made_by = add_provenance(table, provenance[PROVENANCE_COLUMN])
+            archive.writestr(f"{name}.csv", made_by.to_csv(index=False))
+        archive.writestr("provenance.json", json.dumps(provenance, indent=2) + "\n")
     return buffer.getvalue()
 
 
 def tables_zip(key: str, analysis: StoryAnalysis) -> bytes:
-    """Every table of the analysis (``key``: its analysis_key) as CSV files in one zip."""
+    """Every table of the analysis (``key``: its analysis_key) as CSV files in one zip,
+    each saying what made it in a last column, and provenance.json (framing.provenance)."""
     return _tables_zip(key, analysis)
 
 

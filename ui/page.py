@@ -14,6 +14,7 @@ import streamlit as st
 from framing.analysis import StoryAnalysis
 from framing.charts import outlet_colors
 from framing.lexicon import LexiconError
+from framing.provenance import add_provenance, describe_provenance
 from ui import html, loaders, state
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
     st.caption(intro)
     st.html(html.style_tag())
     story = selection.story
+    st.session_state[state.MADE_BY] = describe_provenance(None)
     try:
         lexicon = loaders.load_lexicon(story)
     except LexiconError as error:
@@ -64,6 +66,7 @@ def start_page(title: str, intro: str, needs_lexicon: bool = True) -> View | Non
             return None
         st.page_link("ui/views/lexicon.py", label="Fix it on the Lexicon page")
         st.stop()
+    st.session_state[state.MADE_BY] = describe_provenance(lexicon)
     key = loaders.analysis_key(story, lexicon)
     readings = None
     total = len(story.articles)
@@ -124,16 +127,18 @@ def render_tabs(key: str, sections: dict[str, Callable[[], None]]) -> None:
 
 
 def render_table(frame: pd.DataFrame, name: str, key: str, **dataframe_args) -> None:
-    """A table with a CSV download of all of it under it (the file is built on click).
+    """A table with a CSV download of all of it under it (the file is built on click),
+    saying what made it in a last column (framing.provenance).
 
     Long tables are lazy: a story of 2,000 articles has ~100,000 sentences, megabytes a page
     switch would wait for, so the browser gets the rows in view and asks the server for the
     rest as the user scrolls; sorting a column sorts every row on the server.
     """
     st.dataframe(frame, key=f"{key}_table", hide_index=True, lazy=True, **dataframe_args)
+    made_by = st.session_state.get(state.MADE_BY) or describe_provenance(None)
     st.download_button(
         f"Download {name} as CSV",
-        data=lambda: frame.to_csv(index=False),
+        data=lambda: add_provenance(frame, made_by).to_csv(index=False),
         file_name=f"{name.replace(' ', '_')}.csv",
         mime="text/csv",
         key=f"{key}_csv",

@@ -12,18 +12,24 @@ from pathlib import Path
 import streamlit as st
 
 from framing.io import (
+    BULK_SUFFIXES,
+    FORMATS,
+    SUPPORTED_SUFFIXES,
     UNKNOWN_OUTLET,
     LoadError,
+    add_articles,
+    describe_load,
     list_story_folders,
     load_story_bytes,
     save_story,
 )
-from framing.lexicon import LexiconError, find_lexicon_file, read_lexicon_text, save_lexicon
-from framing.models import Article, Story
+from framing.lexicon import LexiconError, find_lexicon_file
+from framing.models import Article, LoadProblem, Story
+from framing.text import slugify
 from ui import loaders, state
 from ui.fetch import FetchError, fetch_html
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl", "parquet"]
+UPLOAD_HELP = "\n".join(f"- {f.name} ({', '.join(f.suffixes)}): {f.holds}" for f in FORMATS)
 
 
 def _story_folders() -> list[str]:
@@ -58,33 +64,30 @@ def _pick_story() -> str:
     return st.selectbox("Story", folders, format_func=_story_label, key=state.STORY)
 
 
-def _unique_id(article_id: str, used: set[str]) -> str:
-    candidate, n = article_id, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{article_id}-{n}"
-    used.add(candidate)
-    return candidate
+def _problem_list(problems: tuple[LoadProblem, ...] | list[LoadProblem], shown: int = 5) -> str:
+    lines = [f"- {'skipped' if p.skipped else 'note'}: {p}" for p in problems[:shown]]
+    if len(problems) > shown:
+        lines.append(f"- … and {len(problems) - shown} more")
+    return "\n".join(lines)
 
 
-def with_articles(story: Story, extra: list[Article]) -> Story:
-    """``story`` plus ``extra`` articles; an id already taken gets a "-2", "-3" suffix."""
-    if not extra:
-        return story
-    used = {a.id for a in story.articles}
-    added = tuple(replace(a, id=_unique_id(a.id, used)) for a in extra)
-    return replace(story, articles=story.articles + added)
+def _show_load(name: str, story: Story, unit: str) -> None:
+    """How many rows (files) of ``name`` were read, skipped and made into articles, with
+    the problems; a warning when something was skipped or noted."""
+    summary = describe_load(name, len(story.articles), story.skipped, unit)
+    if story.skipped:
+        st.warning(f"{summary}\n\n{_problem_list(story.skipped)}")
+    else:
+        st.caption(summary)
 
 
 def _read_uploads(folder: str) -> list[Article]:
     files = st.file_uploader(
         "Upload articles",
-        type=UPLOAD_TYPES,
+        type=list(SUPPORTED_SUFFIXES),
         accept_multiple_files=True,
         key=f"{state.UPLOAD}:{folder}",
-        help="Text or Markdown (one article per file, optional front matter: outlet, title, "
-        "date, url), HTML pages, or CSV / JSONL / Parquet with columns "
-        "outlet, title, date, url, text.",
+        help=UPLOAD_HELP,
     )
     articles: list[Article] = []
     for file in files or []:
@@ -94,14 +97,8 @@ def _read_uploads(folder: str) -> list[Article]:
             st.error(str(error))
             continue
         articles.extend(uploaded.articles)
-        if uploaded.skipped:
-            problems = "\n".join(f"- {p}" for p in uploaded.skipped[:5])
-            more = len(uploaded.skipped) - 5
-            st.warning(
-                f"{file.name}: {len(uploaded.articles)} articles loaded, "
-                f"{len(uploaded.skipped)} rows skipped\n\n{problems}"
-                + (f"\n- … and {more} more" if more > 0 else "")
-            )
+        bulk = Path(file.name).suffix.lower() in BULK_SUFFIXES
+        _show_load(file.name, uploaded, "row" if bulk else "file")
     return articles
 
 
@@ -192,25 +189,21 @@ def _pick_outlets(folder: str, outlets: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o for o in outlets if o in chosen) or outlets
 
 
-def slugify(name: str) -> str:
-    """A folder name from free text: lower case letters, digits and dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-def _copy_story_lexicons(story: Story, target: Path) -> None:
-    """Lexicons kept in the story's own folder travel with it (shipped ones need not)."""
+def _own_lexicon_files(story: Story, target: Path) -> list[Path]:
+    """The lexicon files kept in the story's own folder, which travel with it when it is
+    saved somewhere else (shipped ones need not)."""
     if not story.folder or Path(story.folder).resolve() == target:
-        return
-    for name in story.lexicons:
-        source = find_lexicon_file(name, [story.folder])
-        if source.resolve().parent == Path(story.folder).resolve():
-            save_lexicon(read_lexicon_text(source), target / source.name)
+        return []
+    own = Path(story.folder).resolve()
+    files = [find_lexicon_file(name, [story.folder]) for name in story.lexicons]
+    return [path for path in files if path.resolve().parent == own]
 
 
 def _write_story(story: Story, target: Path) -> None:
     try:
-        saved = save_story(replace(story, slug=target.name), target)
-        _copy_story_lexicons(story, target)
+        # The lexicons are written with the story, in the same atomic update.
+        copies = _own_lexicon_files(story, target)
+        saved = save_story(replace(story, slug=target.name), target, copies)
     except (LoadError, LexiconError, OSError) as error:
         _notify("error", f"Could not save to {target}: {error}")
         return
@@ -275,13 +268,11 @@ def render_sidebar() -> state.Selection:
             st.stop()
         outlet_box = st.container()
         uploads = _render_add_articles(folder)
-        story = with_articles(base, uploads + state.added_articles(folder))
+        # The article limit holds for the story with everything added to it at once.
+        story = add_articles(base, uploads + state.added_articles(folder), "the articles added")
         _show_notice()
-        if base.skipped:
-            st.warning(
-                f"{len(base.skipped)} inputs of this story were not loaded:\n\n"
-                + "\n".join(f"- {p}" for p in base.skipped)
-            )
+        if story.skipped:
+            _show_load(Path(folder).name, story, "input")
         all_outlets = tuple(sorted({a.outlet for a in story.articles}))
         with outlet_box:
             shown = _pick_outlets(folder, all_outlets)

@@ -58,6 +58,7 @@ KEPT = "kept"  # {widget key: the value the user last gave that widget}
 OPENED = "opened_stories"  # {CORPUS_PREFIX + slug: Story} corpus stories opened in the pages
 PROFILES = "profiles"  # {corpus key: OutletProfiles} made on the Corpus page
 CORPUS_PREFIX = "corpus:"  # story picker values of opened corpus stories
+MADE_BY = "made_by"  # what made the tables of the page shown (framing.provenance)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from framing.io import (
     write_table_from_parts,
 )
 from framing.models import Article, LoadProblem
+from framing.provenance import add_provenance, describe_provenance
 from framing.stories.features import (
     BACKGROUND_DOCUMENTS,
     NAME_PREFIX,
@@ -386,6 +387,7 @@ def group_file(
     Engines, jobs and progress as in framing.batch.run_chunks; the result is the same
     whichever runs. Raises LoadError for an unreadable input or output name."""
     settings = settings or GroupingSettings()
+    made_by = describe_provenance(None)
     path = Path(path)
     for target in (out, stories_out):
         if target is not None:
@@ -420,12 +422,12 @@ def group_file(
             if out is None:
                 frames.append(chunk)
             else:
-                save_part(rows, index, chunk, ())
+                save_part(rows, index, add_provenance(chunk, made_by), ())
         if out is not None:
             write_table_from_parts(rows, indexes, out)
             remove_parts(rows)
         if stories_out is not None:
-            write_table(table[STORY_COLUMNS], stories_out)
+            write_table(add_provenance(table[STORY_COLUMNS], made_by), stories_out)
         remove_parts(parts / "vectors")
         remove_parts(parts)
     articles = (

@@ -17,6 +17,7 @@ from apptest_helpers import (
 )
 
 from framing.charts import outlet_colors
+from framing.columns import format_columns_markdown
 
 OUTLETS = [
     "Outlet A (translated, video page)",
@@ -221,3 +222,8 @@ def test_a_kept_choice_gone_from_the_options_falls_back_to_the_default(app):
     assert at.multiselect(key="st_arc_articles").value == [
         a for a in default if a != "000_027106809507258a"
     ]
+
+
+def test_the_methods_page_explains_every_column_of_the_articles_table(app):
+    open_page(app, "methods")
+    assert format_columns_markdown().strip() in [m.value.strip() for m in app.markdown]

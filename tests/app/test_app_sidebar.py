@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget
+from apptest_helpers import APP, figure, open_page, open_tab, outlet_widget, run_fresh_app
 from streamlit.testing.v1 import AppTest
 
-from framing.io import load_story
+from framing.io import MAX_ARTICLES_ENV, SUPPORTED_SUFFIXES, load_story
+from ui import state
 
 ARTICLE = (
     "---\noutlet: Test Gazette\ntitle: Haftar rejects talks\n---\n"
@@ -25,8 +26,28 @@ def _uploader(at):
     return widget
 
 
+def state_story(at):
+    """The story every page analyses (the sidebar's Selection)."""
+    return at.session_state[state.SELECTION].story
+
+
 def _story_choice(at):
     return at.sidebar.selectbox(key="story_folder")
+
+
+def test_the_uploader_takes_every_format_the_loader_reads(app):
+    """One table of formats: a file the loader reads (e.g. .ndjson) can be uploaded."""
+    uploader = _uploader(app)
+    assert sorted(uploader.proto.type) == sorted(SUPPORTED_SUFFIXES)
+    for suffix in SUPPORTED_SUFFIXES:
+        assert suffix in uploader.help
+
+
+def test_an_ndjson_upload_joins_the_story(app):
+    row = b'{"outlet": "Line Post", "title": "T", "text": "Haftar spoke in Benghazi."}\n'
+    _uploader(app).upload("rows.ndjson", row, "application/x-ndjson").run()
+    assert not app.exception and not app.error
+    assert "Line Post" in outlet_widget(app).value
 
 
 def test_uploaded_article_joins_the_story_and_every_chart(app):
@@ -58,12 +79,39 @@ def test_a_bad_file_shows_an_error_naming_it_and_the_rest_keeps_working(app, nam
 
 
 def test_skipped_rows_of_a_bulk_file_are_counted(app):
-    csv = b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\nBad Post,Two,\n"
+    csv = (
+        b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\nBad Post,Two,\n"
+        b'Stray Post,Three,"a quote left open\nLost Post,Four,Haftar left Moscow.\n'
+    )
     _uploader(app).upload("bulk.csv", csv, "text/csv").run()
     assert not app.exception
-    warnings = [w.value for w in app.sidebar.warning]
-    assert any("bulk.csv" in w and "1 rows skipped" in w for w in warnings), warnings
+    (warning,) = [w.value for w in app.sidebar.warning]
+    assert warning.startswith("bulk.csv: 3 rows read, 2 skipped (lines 3, 4), 1 article made")
+    assert "bulk.csv:4: row 3: the quote that opens a cell on line 4 is never closed" in warning
     assert "Good Post" in outlet_widget(app).value
+
+
+def test_a_clean_upload_says_how_many_rows_it_read(app):
+    csv = b"outlet,title,text\nGood Post,One,Haftar spoke in Benghazi on Monday.\n"
+    _uploader(app).upload("bulk.csv", csv, "text/csv").run()
+    captions = [c.value for c in app.sidebar.caption]
+    assert "bulk.csv: 1 row read, 0 skipped, 1 article made" in captions, captions
+    assert not app.sidebar.warning
+
+
+def test_the_article_limit_holds_across_several_uploads_at_once(stories_dir, monkeypatch):
+    monkeypatch.setenv(MAX_ARTICLES_ENV, "7")
+    app = run_fresh_app()  # the sample story: 5 articles
+    uploader = _uploader(app)
+    for name in ("one.csv", "two.csv"):  # each under the limit, together over it
+        rows = "".join(f"{name} {i},T,Haftar spoke in Benghazi.\n" for i in range(2))
+        uploader.upload(name, f"outlet,title,text\n{rows}".encode(), "text/csv")
+    uploader.run()
+    assert not app.exception
+    assert len(state_story(app).articles) == 7
+    (warning,) = [w.value for w in app.sidebar.warning]
+    assert "only the first 7 articles were loaded and the other 2 skipped" in warning
+    assert MAX_ARTICLES_ENV in warning
 
 
 def test_pasted_article_is_added_with_its_outlet(app):
@@ -141,3 +189,22 @@ def test_a_link_can_name_the_story_to_open(story_copy):
     at.run()
     assert not at.exception
     assert Path(_story_choice(at).value) == story_copy
+
+
+def test_a_story_saved_elsewhere_takes_its_own_lexicon_along(story_copy, app, stories_dir):
+    """Even a lexicon with a mistake in it travels with the story, in the same atomic save:
+    a saved story never lacks a lexicon its story.json names."""
+    lexicon = story_copy / "mine.csv"
+    lexicon.write_text(
+        "kind,text,forms,category,actor,camp,valence,note\nterm,bad,,hedge,,,9,out of range\n",
+        encoding="utf-8",
+    )
+    manifest = json.loads((story_copy / "story.json").read_text(encoding="utf-8"))
+    manifest["lexicons"].append("mine")
+    (story_copy / "story.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _story_choice(app).select(str(story_copy)).run()
+    _save(app, "moved")
+    moved = stories_dir / "moved"
+    assert (moved / "mine.csv").read_bytes() == lexicon.read_bytes()
+    assert json.loads((moved / "story.json").read_text(encoding="utf-8"))["lexicons"][-1] == "mine"
+    assert len(load_story(moved).articles) == 5

@@ -5,6 +5,7 @@ let through for the first request only, standing in for a public site."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -66,12 +67,15 @@ def server():
 def first_url_is_public(monkeypatch):
     """Let the first URL asked for through the address check, as if it were public."""
     real = fetch.check_fetch_url
-    allowed: list[str] = []
+    asked: list[str] = []
 
-    def check(url: str) -> str:
-        if not allowed:
-            allowed.append(url)
-        return url if url == allowed[0] else real(url)
+    def check(url: str) -> fetch.CheckedURL:
+        asked.append(url)
+        if len(asked) > 1:
+            return real(url)
+        with monkeypatch.context() as patch:
+            patch.setattr(fetch, "is_public_address", lambda address: True)
+            return real(url)
 
     monkeypatch.setattr(fetch, "check_fetch_url", check)
 
@@ -91,7 +95,7 @@ def test_redirects_are_checked_again_and_errors_say_why(server, first_url_is_pub
 
 
 def test_a_redirect_loop_stops(server, monkeypatch):
-    monkeypatch.setattr(fetch, "check_fetch_url", lambda url: url)
+    monkeypatch.setattr(fetch, "is_public_address", lambda address: True)
     with pytest.raises(FetchError, match="more than 5 redirects"):
         fetch_html(server + "/loop")
 
@@ -110,3 +114,48 @@ def test_a_page_that_takes_too_long_is_refused(server, first_url_is_public, monk
     monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 1)
     with pytest.raises(FetchError, match="longer than 1 s"):
         fetch_html(server + "/slow")
+
+
+def _serving(host: str, port: int, body: bytes) -> ThreadingHTTPServer:
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer((host, port), Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def test_the_fetch_connects_to_the_address_that_was_checked(monkeypatch):
+    """DNS rebinding: a name that resolves to a checked address first and to another one
+    when asked again must not send the request to the second. 127.0.0.1 stands in for the
+    public address that was checked, 127.0.0.2 for the private one the name turns into."""
+    checked = _serving("127.0.0.1", 0, b"<html><body><article><p>The checked page.</p>"
+                       b"</article></body></html>")  # fmt: skip
+    port = checked.server_address[1]
+    rebound = _serving("127.0.0.2", port, b"<p>The machine's own page.</p>")
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def rebinding(host, *args, **kwargs):
+        if host != "news.example":
+            return real(host, *args, **kwargs)
+        asked.append(host)
+        address = "127.0.0.1" if len(asked) == 1 else "127.0.0.2"
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(fetch, "is_public_address", lambda address: True)
+    try:
+        page = fetch_html(f"http://news.example:{port}/story")
+    finally:
+        checked.shutdown()
+        rebound.shutdown()
+    assert "The checked page." in page
+    assert asked == ["news.example"]  # looked up once, for the check

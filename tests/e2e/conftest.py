@@ -6,6 +6,7 @@ module here sets pytestmark = pytest.mark.e2e. Env override: CHROMIUM_PATH.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from streamlit_browser import (
@@ -19,6 +20,16 @@ from streamlit_browser import (
 def stories_dir(tmp_path_factory):
     """Where the app of ``app_url`` lists and saves stories: a test may put one there."""
     return tmp_path_factory.mktemp("stories")
+
+
+@pytest.fixture(scope="session")
+def artifacts(tmp_path_factory):
+    """Where the tests' screenshots go: $SLANT_TEST_ARTIFACTS when set (to look at them
+    afterwards), else a temporary folder; never a file of the repository."""
+    named = os.environ.get("SLANT_TEST_ARTIFACTS")
+    folder = Path(named) if named else tmp_path_factory.mktemp("artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

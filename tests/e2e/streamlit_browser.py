@@ -1,6 +1,6 @@
 """Driving the app in a real browser: start/stop `streamlit run app.py`, launch Debian's
 chromium through Playwright, wait for the script and for plotly. Shared by tests/e2e and
-benchmarks/browser_timing.py.
+benchmarks/browser_timing.py and scripts/update_screenshot.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "artifacts"  # screenshots of the e2e tests (git-ignored)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,12 +1,20 @@
 """The app in a real browser on the sample story: every page draws its charts without an
 exception or a page error; side by side shows escaped, explained highlights; an upload
-joins the story. Screenshots go to artifacts/ and docs/screenshots/overview.png."""
+joins the story. Screenshots go to the ``artifacts`` folder (temporary unless
+$SLANT_TEST_ARTIFACTS names one); the README's screenshot is made by
+scripts/update_screenshot.py, never by a test."""
 
 from __future__ import annotations
 
+import json
+import zipfile
+
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
-from streamlit_browser import ARTIFACTS, ROOT, full_page_screenshot, wait_charts, wait_idle
+from streamlit_browser import full_page_screenshot, wait_charts, wait_idle
+
+pytestmark = pytest.mark.e2e
 
 # url path -> (page heading, plotly charts in each of its tabs, the first one open)
 PAGES = {
@@ -36,7 +44,7 @@ def _open(page, app_url, path):
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_and_tab_renders_its_charts(page, app_url, path):
+def test_every_page_and_tab_renders_its_charts(page, app_url, artifacts, path):
     _open(page, app_url, path)
     charts = PAGES[path][1]
     tabs = page.locator('[data-testid="stMain"]').get_by_role("tab")
@@ -50,12 +58,7 @@ def test_every_page_and_tab_renders_its_charts(page, app_url, path):
             wait_charts(page, count)
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
         expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(count)
-        full_page_screenshot(page, ARTIFACTS / f"page-{name}-{i}.png")
-    if not path:
-        tabs.first.click()
-        wait_idle(page)
-        wait_charts(page, charts[0])
-        full_page_screenshot(page, ROOT / "docs" / "screenshots" / "overview.png")
+        full_page_screenshot(page, artifacts / f"page-{name}-{i}.png")
     assert page.errors == []
 
 
@@ -99,7 +102,7 @@ def test_a_choice_in_a_tab_survives_closing_the_tab(page, app_url):
     assert page.errors == []
 
 
-def test_side_by_side_highlights_are_explained_and_text_is_escaped(page, app_url):
+def test_side_by_side_highlights_are_explained_and_text_is_escaped(page, app_url, artifacts):
     _open(page, app_url, "side_by_side")
     articles = page.locator(".slant .article")
     expect(articles).to_have_count(3)
@@ -109,11 +112,11 @@ def test_side_by_side_highlights_are_explained_and_text_is_escaped(page, app_url
     assert "target:" in title and "why:" in title
     expect(page.locator(".slant .article .q").first).to_be_visible()
     marks.first.hover()
-    full_page_screenshot(page, ARTIFACTS / "side-by-side.png")
+    full_page_screenshot(page, artifacts / "side-by-side.png")
     assert page.errors == []
 
 
-def test_uploaded_article_is_analysed_and_its_markup_stays_text(page, app_url):
+def test_uploaded_article_is_analysed_and_its_markup_stays_text(page, app_url, artifacts):
     _open(page, app_url, "")
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Add articles").click()
@@ -138,5 +141,25 @@ def test_uploaded_article_is_analysed_and_its_markup_stays_text(page, app_url):
     expect(gazette).to_contain_text("<script>window.injected = 1</script>")
     assert page.evaluate("window.injected") is None
     expect(gazette.locator("b")).to_have_count(0)
-    full_page_screenshot(page, ARTIFACTS / "upload.png")
+    full_page_screenshot(page, artifacts / "upload.png")
+    assert page.errors == []
+
+
+def test_downloads_say_what_made_them(page, app_url, tmp_path):
+    """The zip of every table and a single table's CSV, downloaded as a user does."""
+    _open(page, app_url, "")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    with page.expect_download() as zipped:
+        sidebar.get_by_role("button", name="Download all tables (zip of CSV)").click()
+    with zipfile.ZipFile(zipped.value.path()) as archive:
+        made_by = json.loads(archive.read("provenance.json"))["made_by"]
+        articles = pd.read_csv(archive.open("articles.csv"))
+    assert made_by.startswith("slant ") and "lexicons: loaded_language@" in made_by
+    assert set(articles["made_by"]) == {made_by} and len(articles) == 5
+    page.get_by_role("tab", name="Tables").click()
+    wait_idle(page)
+    with page.expect_download() as one:
+        page.get_by_role("button", name="Download outlets as CSV").click()
+    outlets = pd.read_csv(one.value.path())
+    assert list(outlets.columns)[-1] == "made_by" and set(outlets["made_by"]) == {made_by}
     assert page.errors == []

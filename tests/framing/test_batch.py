@@ -18,6 +18,7 @@ from framing.batch import (
 )
 from framing.cli import main
 from framing.io import LoadError, load_story, write_table
+from framing.provenance import add_provenance, describe_provenance
 
 SAMPLE_STORY = Path(__file__).resolve().parents[2] / "data" / "stories" / "libya-ceasefire-2020"
 
@@ -142,7 +143,9 @@ def test_analyze_file_writes_what_write_table_writes(
     assert (result.articles, result.chunks, result.reused_chunks) == (len(scores), 4, 0)
     assert sorted(map(str, result.skipped)) == sorted(map(str, story.skipped))
     assert not (tmp_path / f"scores{suffix}.parts").exists()
-    reference = write_table(scores, tmp_path / f"reference{suffix}")
+    # the file a one-process run writes: the scores and what made them
+    made_by = describe_provenance(sample_lexicon)
+    reference = write_table(add_provenance(scores, made_by), tmp_path / f"reference{suffix}")
     if suffix == ".parquet":
         pd.testing.assert_frame_equal(pd.read_parquet(out), pd.read_parquet(reference))
     elif suffix == ".json":
@@ -299,7 +302,11 @@ def test_cli_streams_a_bulk_file(records, tmp_path, capsys):
     assert main(["analyze", str(source), "--out", str(out), "--jobs", "2"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 6 and rows[0]["article_id"] == records[0]["id"]
-    assert "skipped: " in capsys.readouterr().err
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"{source}: 9 rows read, 3 skipped (lines 2, 3, 7), 6 articles made, 2 notes"
+    assert [line.split(":", 1)[0] for line in err[:-1]] == [
+        "skipped", "skipped", "note", "note", "skipped"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

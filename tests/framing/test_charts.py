@@ -80,7 +80,9 @@ def test_metric_panels_skip_missing_and_all_nan_columns():
     outlets = _outlets(sentiment_mean=[0.1, 0.2], quote_share=[math.nan, math.nan])
     fig = charts.build_outlet_comparison_figure(outlets, COLORS)
     assert len(fig.data) == 1
-    assert [a.text for a in fig.layout.annotations] == ["Sentiment<br>(mean, −1 … +1)"]
+    assert [a.text for a in fig.layout.annotations] == [
+        "Sentiment, mean of sentences<br>(higher = more positive)"
+    ]
 
 
 @pytest.mark.parametrize(

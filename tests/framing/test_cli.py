@@ -8,6 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from framing.cli import COMMAND_HELP
+from framing.lexicon import load_lexicons
+from framing.provenance import PROVENANCE_COLUMN, describe_provenance
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_STORY = ROOT / "data" / "stories" / "libya-ceasefire-2020"
 
@@ -95,3 +99,47 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert name in result.stderr
         assert result.stdout == ""
+
+
+def test_rows_read_skipped_and_made_are_counted_on_stderr(tmp_path):
+    bulk = tmp_path / "news.csv"
+    bulk.write_text(
+        "outlet,title,text,date\nA,T1,A warlord spoke.,2020-02-20\nB,T2,,\n"
+        'C,T3,"a stray quote\nD,T4,Four.,\n',
+        encoding="utf-8",
+    )
+    result = run("labels", bulk, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"skipped: {bulk}:3: row 2: empty text",
+        f"skipped: {bulk}:4: row 3: the quote that opens a cell on line 4 is never closed; the "
+        "2 lines (4-5) it took, to the end of the file, were not loaded; close or remove it",
+        f"{bulk}: 3 rows read, 2 skipped (lines 3, 4), 1 article made",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl", ".parquet"])
+def test_every_file_the_command_line_writes_says_what_made_it(tmp_path, suffix):
+    out = tmp_path / f"labels{suffix}"
+    result = run("labels", SAMPLE_STORY, "--out", out)
+    assert result.returncode == 0, result.stderr
+    if suffix == ".csv":
+        table = pd.read_csv(out)
+    elif suffix == ".parquet":
+        table = pd.read_parquet(out)
+    else:
+        table = pd.read_json(out, lines=suffix == ".jsonl")
+    made_by = describe_provenance(load_lexicons(["loaded_language", "libya"]))
+    assert list(table.columns)[-1] == PROVENANCE_COLUMN
+    assert set(table[PROVENANCE_COLUMN]) == {made_by}
+
+
+def test_what_is_printed_stays_the_table_itself():
+    printed = run("labels", SAMPLE_STORY, "--format", "csv").stdout
+    assert PROVENANCE_COLUMN not in printed.splitlines()[0]
+
+
+def test_the_readme_describes_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in [*COMMAND_HELP, "evaluate"]:
+        assert f"python -m framing {command}" in readme, command

@@ -3,7 +3,8 @@ import math
 
 import pytest
 
-from framing.distinctive import COLUMNS, DEFAULT_STOPWORDS, score_distinctive_words
+from framing.distinctive import COLUMNS, score_distinctive_words
+from framing.wordlists import STOPWORDS
 
 # Golden case, worked by hand. A: war x3, rebel, peace (n_A = 5); B: peace x3, talks x2, war
 # (n_B = 6). Corpus counts (the prior a_w): war 4, peace 4, talks 2, rebel 1; a_0 = 11.
@@ -80,7 +81,7 @@ def test_stopwords_are_dropped_before_counting():
         "A": [*GOLDEN_TOKENS["A"], "the", "the", "the", "of"],
         "B": [*GOLDEN_TOKENS["B"], "the"],
     }
-    assert {"the", "of"} <= DEFAULT_STOPWORDS
+    assert {"the", "of"} <= STOPWORDS
     frame = score_distinctive_words(with_stopwords, min_count=2)
     assert "the" not in set(frame["word"])
     # Group sizes exclude stopwords, so the scores are those of the golden case.

@@ -24,10 +24,9 @@ from framing.entities import (
 )
 from framing.models import Actor, Article, Label, Lexicon, LexiconEntry
 from framing.reading import read_text
-from framing.terms import find_actor_mentions
-from framing.voices import find_attributions, resolve_speakers
-from framing.terms import find_lexicon_matches
+from framing.terms import find_actor_mentions, find_lexicon_matches
 from framing.text import split_sentences
+from framing.voices import find_attributions, resolve_speakers
 
 
 def _article(text, article_id="a1", outlet="Outlet A"):

@@ -2,6 +2,7 @@
 exactly (==, not approximately) what textstat's own functions return on the same text."""
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from framing.readability import (
 )
 from framing.text import split_sentences
 
-PTC = Path(__file__).resolve().parents[3] / "shared" / "eval" / "ptc" / "train-articles"
+# ../shared beside the project, or the folder $SLANT_SHARED_DIR names.
+SHARED = Path(os.environ.get("SLANT_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
+PTC = SHARED / "eval" / "ptc" / "train-articles"
 TEXTSTAT = dict(
     zip(
         INDICES,

@@ -1,5 +1,7 @@
 """The parsed reading: the model, golden parses, sentences kept, the cache, the workers."""
 
+from itertools import pairwise
+
 import pytest
 
 from framing import reading as reading_module
@@ -125,5 +127,5 @@ def test_worker_processes_give_the_same_readings(no_cache, monkeypatch):
     assert [[(t.dep_, t.head.i, t.ent_type_) for t in r.doc] for r in pooled] == [
         [(t.dep_, t.head.i, t.ent_type_) for t in r.doc] for r in alone
     ]
-    assert seen[-1] == (12, 12) and all(a <= b for (a, _), (b, _) in zip(seen, seen[1:]))
+    assert seen[-1] == (12, 12) and all(a <= b for (a, _), (b, _) in pairwise(seen))
     reading_module.shutdown_workers()

@@ -15,6 +15,7 @@ import pytest
 
 from framing.io import LoadError
 from framing.models import Article
+from framing.provenance import PROVENANCE_COLUMN, describe_provenance
 from framing.stories import (
     ARTICLE_STORY_COLUMNS,
     STORY_COLUMNS,
@@ -270,7 +271,10 @@ def test_streamed_file_groups_as_in_memory(corpus_file, tmp_path):
     written = pd.read_csv(out, keep_default_na=False)
     assert list(written["article_id"]) == list(streamed.articles["article_id"])  # input order
     assert list(written["story"]) == list(streamed.articles["story"])
-    pd.testing.assert_frame_equal(pd.read_parquet(stories_out), streamed.stories)
+    assert set(written[PROVENANCE_COLUMN]) == {describe_provenance(None)}
+    stories = pd.read_parquet(stories_out)
+    assert set(stories.pop(PROVENANCE_COLUMN)) == {describe_provenance(None)}
+    pd.testing.assert_frame_equal(stories, streamed.stories)
     assert not (tmp_path / "articles.csv.parts").exists()
 
 
@@ -345,7 +349,8 @@ def test_cli_writes_both_tables(corpus_file, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert len(pd.read_parquet(out)) == 10
-    assert list(pd.read_csv(stories).columns) == STORY_COLUMNS
+    assert list(pd.read_csv(stories).columns) == [*STORY_COLUMNS, PROVENANCE_COLUMN]
+    assert "10 articles made" in result.stderr
 
 
 def test_cli_groups_a_story_folder_in_memory():

@@ -1,6 +1,14 @@
 import pytest
 
-from framing.text import count_words, find_quotes, find_words, split_sentences, tokenize
+from framing.io import load_story_bytes
+from framing.text import (
+    count_words,
+    find_quotes,
+    find_words,
+    slugify,
+    split_sentences,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +86,24 @@ def test_tokenize(text, words):
     assert tokenize(text) == words
     assert count_words(text) == len(words)
     assert [text[a:b].lower() for a, b in find_words(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "slug"),
+    [
+        ("Fayez al-Sarrāj", "", "fayez-al-sarraj"),
+        ("Libya with Gazette", "", "libya-with-gazette"),
+        ("  Café — Genève!  ", "", "cafe-geneve"),
+        ("Новости Ливии 2020", "", "новости-ливии-2020"),
+        ("snake_case_name", "", "snake-case-name"),
+        ("Straße", "", "straße"),
+        ("!!! ___ ???", "", ""),
+        ("", "story", "story"),
+    ],
+)
+def test_slugify(text, default, slug):
+    assert slugify(text, default) == slug
+
+
+def test_story_folders_and_uploads_are_named_by_the_same_slug():
+    assert load_story_bytes("Café Genève.txt", b"Haftar spoke.").slug == "cafe-geneve"

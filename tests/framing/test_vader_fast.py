@@ -1,5 +1,6 @@
 """The fast VADER path must give exactly vaderSentiment's compound score."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from framing.text import split_sentences
 from framing.vader_fast import compound
 
 ANALYZER = SentimentIntensityAnalyzer()
-PTC = Path(__file__).resolve().parents[3] / "shared" / "eval" / "ptc" / "train-articles"
+# ../shared beside the project, or the folder $SLANT_SHARED_DIR names.
+SHARED = Path(os.environ.get("SLANT_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
+PTC = SHARED / "eval" / "ptc" / "train-articles"
 TRICKY = [
     "",
     "   ",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from framing.columns import format_columns_markdown
 from ui.page import View, render_table, start_page
 
 MAX_EXPANDERS = 30  # one per article; past this the page gets slow and long
@@ -116,6 +117,12 @@ def render_methods(view: View) -> None:
         st.markdown(plain)
         st.latex(formula)
         st.markdown(f"**Limits.** {limits}")
+    st.subheader("The numbers of each article")
+    st.markdown(
+        "Every article gets these (the per-article tables and downloads); an outlet's value "
+        "is the mean over its articles."
+    )
+    st.markdown(format_columns_markdown())
     render_evaluation()
     st.subheader("Cleaning applied to each article")
     st.markdown(

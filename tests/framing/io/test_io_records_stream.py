@@ -40,7 +40,7 @@ def test_jsonl_rows_are_records_and_problems_in_file_order(tmp_path):
         LoadProblem(
             name, "is not valid JSON (Expecting property name enclosed in double quotes)", 2
         ),
-        LoadProblem(name, "article id 'a' is already taken; renamed 'a-2'", 4),
+        LoadProblem(name, "article id 'a' is already taken; renamed 'a-2'", 4, skipped=0),
         record(name, 4, id="a-2", text="Second text."),
         LoadProblem(name, "empty text", 5),
         record(name, 6, id="6", outlet="Y", date="2020-02-18", text="Third."),
@@ -134,7 +134,10 @@ def test_build_articles_from_records_through_a_dataframe_equals_load_story(tmp_p
         == [
             LoadProblem(str(path), "has only page furniture, no article text", 6),
             LoadProblem(
-                str(path), "date 'not a date' is not understood (use YYYY-MM-DD); left empty", 8
+                str(path),
+                "date 'not a date' is not understood (use YYYY-MM-DD); left empty",
+                8,
+                skipped=0,
             ),
         ]
     )

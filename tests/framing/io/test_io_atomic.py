@@ -20,8 +20,15 @@ from pathlib import Path
 
 import pytest
 
-import framing.io
-from framing.io import LoadError, load_story, load_story_bytes, save_story, write_text_atomic
+from framing.io import (
+    LoadError,
+    atomic,
+    list_story_folders,
+    load_story,
+    load_story_bytes,
+    save_story,
+    write_text_atomic,
+)
 from framing.lexicon import parse_lexicon, save_lexicon
 from framing.models import Article, Story
 
@@ -154,7 +161,7 @@ def test_killed_save_story_leaves_one_whole_story_never_a_mix(tmp_path):
     )
     assert counts["kills"] == KILLS
     # Whatever a kill left over is hidden: no story folder but the real one is listed.
-    assert framing.io.list_story_folders(target.parent) == [target]
+    assert list_story_folders(target.parent) == [target]
     print(f"save_story: {counts}")
 
 
@@ -182,7 +189,7 @@ def test_saving_over_a_folder_replaces_articles_and_keeps_other_files(
     tmp_path, monkeypatch, atomic_exchange
 ):
     if not atomic_exchange:  # systems without renameat2: two renames
-        monkeypatch.setattr(framing.io, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(atomic, "exchange", lambda a, b: False)
     folder = tmp_path / "story"
     _old_folder(folder)
     save_story(replace(NEW, lexicons=("mine",)), folder)
@@ -227,8 +234,8 @@ def test_a_failed_save_leaves_the_old_folder_untouched(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    real = framing.io._write_durable
-    monkeypatch.setattr(framing.io, "_write_durable", fail_on_second)
+    real = atomic.write_durable
+    monkeypatch.setattr(atomic, "write_durable", fail_on_second)
     two = replace(NEW, articles=(*NEW.articles, replace(NEW.articles[0], id="second")))
     with pytest.raises(OSError, match="No space left"):
         save_story(two, folder)
@@ -248,3 +255,52 @@ def test_saving_over_a_file_is_refused(tmp_path):
 def test_an_article_called_readme_survives_the_round_trip(tmp_path, article_id):
     story = replace(NEW, articles=(replace(NEW.articles[0], id=article_id),))
     assert [a.id for a in load_story(save_story(story, tmp_path / "s")).articles] == [article_id]
+
+
+def _story_with_lexicon(tmp_path: Path, version: str) -> tuple[Story, Path]:
+    """A story (in memory) whose own lexicon file sits in a folder of its version."""
+    source = tmp_path / f"source-{version}"
+    source.mkdir()
+    (source / "x.csv").write_text(_lexicon(version, rows=400), encoding="utf-8")
+    return replace(_story(version, 8), folder=str(source)), source / "x.csv"
+
+
+def test_killed_save_story_with_its_lexicons_leaves_the_old_or_the_new_pair(tmp_path):
+    """A story saved somewhere else takes its own lexicons along in the same atomic update:
+    never the new articles beside the old lexicon, nor the story without it."""
+    target = tmp_path / "stories" / "ceasefire"
+    pairs = [_story_with_lexicon(tmp_path, version) for version in ("A", "B")]
+
+    def read(folder: Path) -> tuple:
+        return _fingerprint_story(folder), (folder / "x.csv").read_text(encoding="utf-8")
+
+    counts = _kill_while_writing(
+        target,
+        lambda pair: save_story(pair[0], target, [pair[1]]),
+        pairs,
+        read,
+        [(_expected_story(story), lexicon.read_text(encoding="utf-8")) for story, lexicon in pairs],
+    )
+    assert counts["kills"] == KILLS
+    print(f"save_story with its lexicons: {counts}")
+
+
+def test_a_copy_that_cannot_be_read_leaves_the_old_folder_untouched(tmp_path):
+    folder = tmp_path / "story"
+    _old_folder(folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    with pytest.raises(LoadError, match=r"gone\.csv: no such file"):
+        save_story(NEW, folder, [tmp_path / "elsewhere" / "gone.csv"])
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+
+
+def test_copies_replace_the_old_folder_files_of_their_name(tmp_path):
+    folder = tmp_path / "story"
+    _old_folder(folder)
+    new_lexicon = tmp_path / "mine.csv"
+    new_lexicon.write_text(_lexicon("new", rows=2), encoding="utf-8")
+    save_story(replace(NEW, lexicons=("mine",)), folder, [new_lexicon])
+    assert (folder / "mine.csv").read_bytes() == new_lexicon.read_bytes()
+    with pytest.raises(LoadError, match="the story has a file of that name"):
+        save_story(NEW, folder, [folder / "story.json"])

@@ -13,6 +13,7 @@ are kept apart.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -27,8 +28,11 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from framing.clean import normalize_date
-from framing.io import load_allsides, load_newswcl50, load_newswcl50_urls
-from framing.models import Article
+from framing.evaluate.newswcl50 import load_newswcl50
+from framing.evaluate.results import Dataset, Result
+from framing.io.errors import LoadError
+from framing.io.evaldata import read_table, read_text
+from framing.models import Article, Lexicon
 from framing.stories import group_articles
 from framing.stories.features import parse_day
 
@@ -93,6 +97,40 @@ def group_by_tfidf(articles: Sequence[Article], days: int | None = BASELINE_DAYS
     return list(fcluster(tree, 1 - BASELINE_SIMILARITY, "distance"))
 
 
+def load_allsides(path: str | Path) -> pd.DataFrame:
+    """AllSides' headline roundups (``roundups.jsonl``, one event a line): one row per
+    article, columns event (the roundup's id), date (the roundup's, as given), side (left,
+    center, right), outlet, title, url, text (the excerpt's paragraphs, one per line)."""
+    rows = []
+    for line, text in enumerate(read_text(path).splitlines(), 1):
+        if not text.strip():
+            continue
+        try:
+            record = json.loads(text)
+            rows += [
+                (str(record["id"]), str(record["date"]), side, news["newsSource"],
+                 news["newsTitle"], news.get("newsLink") or "", "\n\n".join(news["newBody"]))
+                for side, news in record["news"].items()
+            ]  # fmt: skip
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise LoadError(path, f"not an AllSides roundup ({error!r})", line) from None
+    columns = ["event", "date", "side", "outlet", "title", "url", "text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def load_newswcl50_urls(folder: str | Path) -> dict[tuple[int, str], str]:
+    """NewsWCL50's ``urls.tsv``: (event, outlet) -> the article's address (empty when the
+    file is missing)."""
+    path = Path(folder) / "urls.tsv"
+    if not path.is_file():
+        return {}
+    table = read_table(path, sep="\t")
+    return {
+        (int(event), outlet): url
+        for event, outlet, url in table[["Event ID", "Outlet", "URL"]].itertuples(index=False)
+    }
+
+
 def load_story_gold(allsides: str | Path, newswcl50: str | Path | None) -> pd.DataFrame:
     """The articles of AllSides (and NewsWCL50's events 0-4 when ``newswcl50`` is given)
     with their gold event: columns event, date, outlet, title, text."""
@@ -145,3 +183,17 @@ def score_story_grouping(gold: pd.DataFrame, name: str) -> list[tuple[str, str, 
              score_adjusted_rand(events, theirs), len(events))
         )  # fmt: skip
     return results
+
+
+def score_allsides(path: Path, lexicon: Lexicon) -> list[Result]:
+    """Story grouping on AllSides alone, and with NewsWCL50's events 0-4 when they sit
+    beside it in the evaluation folder (``lexicon`` is not used: grouping reads no lexicon)."""
+    newswcl50 = path.parent.parent / "newswcl50"
+    rows = score_story_grouping(load_story_gold(path, None), "AllSides stories")
+    if newswcl50.is_dir():
+        mixed = load_story_gold(path, newswcl50)
+        rows += score_story_grouping(mixed, "AllSides + NewsWCL50 0-4 stories")
+    return [Result(*row) for row in rows]
+
+
+DATASET = Dataset("allsides", "allsides/roundups.jsonl", score_allsides)

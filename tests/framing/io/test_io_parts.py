@@ -73,7 +73,11 @@ def test_broken_manifest_raises_load_error_naming_it(tmp_path, text, message):
 
 def test_saved_parts_are_summarised_and_reloaded(tmp_path):
     parts = tmp_path / "parts"
-    skipped = [LoadProblem("in.jsonl", "empty text", 4), LoadProblem("in.parquet", "row 2: x")]
+    skipped = [
+        LoadProblem("in.jsonl", "empty text", 4),
+        LoadProblem("in.parquet", "row 2: x"),
+        LoadProblem("in.jsonl", "a note", 6, skipped=0),
+    ]
     first = save_part(parts, 3, SCORES, skipped)
     empty = save_part(parts, 12, SCORES.iloc[:0], [])
     assert first == PartSummary(3, 3, tuple(skipped))
@@ -83,7 +87,8 @@ def test_saved_parts_are_summarised_and_reloaded(tmp_path):
     ]  # fmt: skip
     assert (parts / "part-000003.json").read_text(encoding="utf-8") == (
         '{"index": 3, "articles": 3, "skipped": '
-        '[["in.jsonl", "empty text", 4], ["in.parquet", "row 2: x", null]]}\n'
+        '[["in.jsonl", "empty text", 4, 1], ["in.parquet", "row 2: x", null, 1], '
+        '["in.jsonl", "a note", 6, 0]]}\n'
     )
     pd.testing.assert_frame_equal(pd.read_parquet(parts / "part-000003.parquet"), SCORES)
     assert load_part_summaries(parts) == {3: first, 12: empty}

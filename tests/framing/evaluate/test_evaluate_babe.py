@@ -1,0 +1,52 @@
+"""BABE: reading its CSV and scoring biased words and sentences."""
+
+import pandas as pd
+import pytest
+from evaluate_helpers import BABE_CSV, LEXICON, write
+
+from framing.evaluate import (
+    load_babe,
+    score_babe,
+)
+from framing.io import LoadError
+
+
+def test_score_babe_on_a_tiny_table():
+    sentences = pd.DataFrame(
+        {
+            "text": [
+                "Radicals slammed the plan.",  # gold: radicals; hits: radicals, slammed
+                "The plan was approved.",  # non-biased, no hit
+                "A terrible so-called reform.",  # non-biased: so-called is a false positive
+                "Nobody agreed.",  # left out
+            ],
+            "outlet": ["a", "b", "c", "d"],
+            "label": ["Biased", "Non-biased", "Non-biased", "No agreement"],
+            "biased_words": [("Radicals",), (), ("terrible",), ()],
+        }
+    )
+    rows = {r.metric: r for r in score_babe(sentences, LEXICON)}
+    # Slant: tp radicals; fp slammed, so-called. VADER: terrible (fp); radicals missed.
+    assert (rows["precision"].slant, rows["recall"].slant) == pytest.approx((1 / 3, 1.0))
+    assert (rows["precision"].baseline, rows["recall"].baseline) == (0.0, 0.0)
+    assert rows["precision"].n == 1
+    # densities: biased 50 per 100 words; non-biased 0 and 25 -> AUC 1.0; n = 3 sentences
+    assert rows["ROC AUC"].slant == 1.0 and rows["ROC AUC"].n == 3
+
+
+def test_load_babe(tmp_path):
+    path = write(tmp_path / "babe.csv", BABE_CSV, "utf-8-sig")
+    frame = load_babe(path)
+    assert list(frame.columns) == ["text", "outlet", "label", "biased_words"]
+    assert frame["text"][0] == 'He said "no", bizarrely.'
+    assert frame["biased_words"].tolist() == [("bizarrely", "Trump's"), ()]
+    assert frame["label"].tolist() == ["Biased", "Non-biased"]
+
+
+@pytest.mark.parametrize("cell", ["__import__('os')", "['a', 1]", "[unclosed"])
+def test_load_babe_rejects_a_bad_word_list(tmp_path, cell):
+    text = BABE_CSV.splitlines()[0] + f'\nx;l;o;t;t;Biased;op;"{cell}"\n'
+    path = write(tmp_path / "babe.csv", text)
+    with pytest.raises(LoadError) as error:
+        load_babe(path)
+    assert error.value.line == 2
