@@ -20,7 +20,6 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import math
-import multiprocessing
 import os
 import sys
 import time
@@ -50,7 +49,7 @@ from framing.io import (
 )
 from framing.models import Article, Lexicon, LoadProblem, PartSummary
 from framing.provenance import add_provenance, describe_provenance
-from framing.reading import load_pipeline, read_texts
+from framing.reading import load_pipeline, read_texts, start_worker_pool
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
@@ -101,14 +100,8 @@ def _score_articles_in_worker(articles: Sequence[Article]) -> list[dict]:
 
 @contextmanager
 def _process_pool(jobs: int, lexicon: Lexicon) -> Iterator[concurrent.futures.Executor]:
-    # Spawned, not forked: a fork would copy the parser's thread pools and locks mid-use.
     # Each worker loads the model once, in its initializer.
-    with concurrent.futures.ProcessPoolExecutor(
-        jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(lexicon,),
-    ) as pool:
+    with start_worker_pool(jobs, _init_worker, (lexicon,)) as pool:
         yield pool
 
 
@@ -226,13 +219,7 @@ def _engine(
 
         yield run_here, 1
     else:
-        # Spawned, not forked: a fork would copy the parser's thread pools and locks mid-use.
-        with concurrent.futures.ProcessPoolExecutor(
-            jobs,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_task_worker,
-            initargs=(task, shared),
-        ) as pool:
+        with start_worker_pool(jobs, _init_task_worker, (task, shared)) as pool:
             yield (lambda rows: pool.submit(_run_task_in_worker, rows)), jobs
 
 
