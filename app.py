@@ -21,6 +21,7 @@ PAGES = [
     st.Page("ui/views/sentiment.py", title="Sentiment", icon=":material/mood:"),
     st.Page("ui/views/readability.py", title="Readability", icon=":material/menu_book:"),
     st.Page("ui/views/distinctive.py", title="Distinctive words", icon=":material/key:"),
+    st.Page("ui/views/corpus.py", title="Corpus", icon=":material/folder_open:"),
     st.Page("ui/views/lexicon.py", title="Lexicon", icon=":material/edit_note:"),
     st.Page("ui/views/methods.py", title="Methods", icon=":material/science:"),
 ]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import math
-import multiprocessing
 import os
 import sys
 import time
@@ -29,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -49,7 +49,7 @@ from framing.io import (
 )
 from framing.models import Article, Lexicon, LoadProblem, PartSummary
 from framing.provenance import add_provenance, describe_provenance
-from framing.reading import load_pipeline, read_texts
+from framing.reading import load_pipeline, read_texts, start_worker_pool
 
 DEFAULT_CHUNK_SIZE = 1000
 ENGINES = ("local", "dask")
@@ -100,14 +100,8 @@ def _score_articles_in_worker(articles: Sequence[Article]) -> list[dict]:
 
 @contextmanager
 def _process_pool(jobs: int, lexicon: Lexicon) -> Iterator[concurrent.futures.Executor]:
-    # Spawned, not forked: a fork would copy the parser's thread pools and locks mid-use.
     # Each worker loads the model once, in its initializer.
-    with concurrent.futures.ProcessPoolExecutor(
-        jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(lexicon,),
-    ) as pool:
+    with start_worker_pool(jobs, _init_worker, (lexicon,)) as pool:
         yield pool
 
 
@@ -180,8 +174,29 @@ def score_chunk(rows: pd.DataFrame, lexicon: Lexicon) -> tuple[pd.DataFrame, lis
     return scores, problems
 
 
-def _score_chunk_in_worker(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[LoadProblem]]:
-    return score_chunk(rows, _worker_lexicon)
+def _score_chunk_made_by(
+    rows: pd.DataFrame, lexicon: Lexicon
+) -> tuple[pd.DataFrame, list[LoadProblem]]:
+    """score_chunk, the rows marked with what made them (framing.provenance)."""
+    scores, problems = score_chunk(rows, lexicon)
+    return add_provenance(scores, describe_provenance(lexicon)), problems
+
+
+# A chunk task: a top-level function of a chunk's rows and one shared argument (the lexicon
+# for scoring), returning the chunk's table and the rows it dropped or noted. It runs in a
+# worker process or on a Dask worker, so both must pickle.
+ChunkTask = Callable[[pd.DataFrame, Any], tuple[pd.DataFrame, list[LoadProblem]]]
+_worker_task: tuple[ChunkTask, Any] | None = None
+
+
+def _init_task_worker(task: ChunkTask, shared: Any) -> None:
+    global _worker_task
+    _worker_task = (task, shared)
+
+
+def _run_task_in_worker(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[LoadProblem]]:
+    task, shared = _worker_task
+    return task(rows, shared)
 
 
 _Submit = Callable[[pd.DataFrame], "concurrent.futures.Future"]
@@ -189,27 +204,27 @@ _Submit = Callable[[pd.DataFrame], "concurrent.futures.Future"]
 
 @contextmanager
 def _engine(
-    engine: str, jobs: int, scheduler: str | None, lexicon: Lexicon
+    engine: str, jobs: int, scheduler: str | None, task: ChunkTask, shared: Any
 ) -> Iterator[tuple[_Submit, int]]:
-    """A function that starts ``score_chunk`` on a chunk and returns a future, and how many
-    chunks can run at once."""
+    """A function that starts ``task`` on a chunk and returns a future, and how many chunks
+    can run at once."""
     if engine == "dask":
-        yield from _dask_engine(jobs, scheduler, lexicon)
+        yield from _dask_engine(jobs, scheduler, task, shared)
     elif jobs == 1:
 
         def run_here(rows: pd.DataFrame) -> concurrent.futures.Future:
             future: concurrent.futures.Future = concurrent.futures.Future()
-            future.set_result(score_chunk(rows, lexicon))
+            future.set_result(task(rows, shared))
             return future
 
         yield run_here, 1
     else:
-        with _process_pool(jobs, lexicon) as pool:
-            yield (lambda rows: pool.submit(_score_chunk_in_worker, rows)), jobs
+        with start_worker_pool(jobs, _init_task_worker, (task, shared)) as pool:
+            yield (lambda rows: pool.submit(_run_task_in_worker, rows)), jobs
 
 
 def _dask_engine(
-    jobs: int, scheduler: str | None, lexicon: Lexicon
+    jobs: int, scheduler: str | None, task: ChunkTask, shared: Any
 ) -> Iterator[tuple[_Submit, int]]:
     # Imported here: dask is needed only by those who ask for it.
     from dask.distributed import Client, LocalCluster
@@ -225,8 +240,8 @@ def _dask_engine(
             )
             client = stack.enter_context(Client(cluster))
         threads = sum(client.nthreads().values())
-        shared = client.scatter(lexicon, broadcast=True)
-        yield (lambda rows: client.submit(score_chunk, rows, shared, pure=False)), max(1, threads)
+        scattered = client.scatter(shared, broadcast=True)
+        yield (lambda rows: client.submit(task, rows, scattered, pure=False)), max(1, threads)
 
 
 # --- the whole file ---------------------------------------------------------------------------
@@ -260,7 +275,7 @@ def _prepare_parts(parts: Path, fingerprint: dict, resume: bool) -> dict[int, Pa
         if saved != fingerprint:
             raise LoadError(
                 parts,
-                "was made from another input file, chunk size or lexicon; "
+                "was made from another input file, chunk size or settings; "
                 "run without --resume to start over",
             )
         return load_part_summaries(parts)
@@ -269,24 +284,26 @@ def _prepare_parts(parts: Path, fingerprint: dict, resume: bool) -> dict[int, Pa
     return {}
 
 
-class _Progress:
+class Progress:
     """One self-rewriting status line on stderr; silent unless ``enabled``."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, unit: str = "articles") -> None:
         self.enabled = enabled
+        self.unit = unit
         self.start = time.monotonic()
         self.last = 0.0
         self.drawn = False
 
-    def update(self, articles: int, read: float, final: bool = False) -> None:
+    def update(self, done: int, share: float, final: bool = False, what: str = "input") -> None:
+        """Redraw: ``done`` units so far, ``share`` (0..1) of ``what`` behind."""
         now = time.monotonic()
         if not self.enabled or (not final and now - self.last < _PROGRESS_SECONDS):
             return
         self.last = now
         elapsed = max(now - self.start, 1e-9)
-        line = f"{articles:,} articles · {read:.0%} of input · {articles / elapsed:,.0f}/s"
-        if 0 < read < 1:
-            line += f" · {_duration(elapsed * (1 - read) / read)} left"
+        line = f"{done:,} {self.unit} · {share:.0%} of {what} · {done / elapsed:,.0f}/s"
+        if 0 < share < 1:
+            line += f" · {_duration(elapsed * (1 - share) / share)} left"
         sys.stderr.write(f"\r{line:<72}")
         sys.stderr.flush()
         self.drawn = True
@@ -308,6 +325,81 @@ def show_progress() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+@dataclass(frozen=True)
+class ChunkRun:
+    """What ``run_chunks`` did: every chunk's part summary in file order, and counts."""
+
+    parts: Path
+    summaries: tuple[PartSummary, ...]
+    articles: int  # rows in the parts
+    reused_chunks: int  # chunks taken from an interrupted run instead of done again
+
+    @property
+    def skipped(self) -> tuple[LoadProblem, ...]:
+        """Rows skipped (or renamed, or noted), in file order."""
+        return tuple(problem for s in self.summaries for problem in s.skipped)
+
+
+def run_chunks(
+    path: str | Path,
+    parts: str | Path,
+    task: ChunkTask,
+    shared: Any,
+    fingerprint: dict,
+    *,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    resume: bool = False,
+    progress: bool | None = None,
+) -> ChunkRun:
+    """Run ``task(rows, shared)`` on every chunk of a bulk file and save each result as a
+    part in ``parts`` (framing.io's part files), in file order.
+
+    Reads ``chunk_size`` articles at a time and runs them on ``jobs`` processes (None: all
+    cores), or on Dask workers with ``engine="dask"`` (a LocalCluster of ``jobs`` workers, or
+    the cluster whose scheduler is at ``scheduler``). ``fingerprint`` (JSON-ready) says what
+    the parts depend on: ``resume=True`` keeps the parts an interrupted run with the same
+    fingerprint finished. ``progress=None`` draws a progress line when stderr is a terminal
+    (and not in CI). Raises LoadError for an unreadable input, or one without any article.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    path, parts = Path(path), Path(parts)
+    chunks = iter_article_chunks(path, chunk_size)
+    first = next(chunks, None)  # the file's own errors surface before anything is written
+    done = _prepare_parts(parts, fingerprint, resume)
+    summaries = dict(done)
+    bar = Progress(show_progress() if progress is None else progress)
+    articles = 0
+
+    def to_run() -> Iterator[ArticleChunk]:
+        nonlocal articles
+        for chunk in _prepend(first, chunks):
+            if chunk.index not in done:
+                yield chunk
+                continue
+            articles += done[chunk.index].articles
+            bar.update(articles, chunk.read)
+
+    try:
+        with _engine(engine, resolve_jobs(jobs), scheduler, task, shared) as (submit, slots):
+            for chunk, table, dropped in _scored(to_run(), submit, slots):
+                problems = [*chunk.problems, *dropped]
+                summaries[chunk.index] = save_part(parts, chunk.index, table, problems)
+                articles += len(table)
+                bar.update(articles, chunk.read)
+        bar.update(articles, 1.0, final=True)
+    finally:
+        bar.close()
+    run = ChunkRun(parts, tuple(summaries[i] for i in sorted(summaries)), articles, len(done))
+    if articles == 0:
+        remove_parts(parts)
+        raise LoadError.nothing_loaded(str(path), run.skipped)
+    return run
+
+
 def analyze_file(
     path: str | Path,
     out: str | Path,
@@ -324,56 +416,35 @@ def analyze_file(
     the ``articles`` table of docs/tables.md, one row per article in file order, and what
     made it (framing.provenance: a last column ``made_by``).
 
-    Reads and scores ``chunk_size`` articles at a time on ``jobs`` processes (None: all
-    cores), or on Dask workers with ``engine="dask"`` (a LocalCluster of ``jobs`` workers, or
-    the cluster whose scheduler is at ``scheduler``). ``resume=True`` keeps the chunks an
-    interrupted run finished. ``progress=None`` draws a progress line when stderr is a
-    terminal (and not in CI). Raises LoadError for an unreadable input or output name.
+    Streams the file through ``run_chunks`` (its arguments say how), scoring each chunk with
+    ``score_chunk``. Raises LoadError for an unreadable input or output name.
     """
     path, out = Path(path), Path(out)
+    check_output_name(out)
+    run = run_chunks(
+        path,
+        out.with_name(out.name + ".parts"),
+        _score_chunk_made_by,
+        lexicon,
+        _fingerprint(path, chunk_size, lexicon),
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        chunk_size=chunk_size,
+        resume=resume,
+        progress=progress,
+    )
+    write_table_from_parts(run.parts, [s.index for s in run.summaries if s.articles], out)
+    remove_parts(run.parts)
+    return BatchResult(out, run.articles, run.skipped, len(run.summaries), run.reused_chunks)
+
+
+def check_output_name(out: Path) -> None:
+    """Raise LoadError unless ``out`` names a table format the batch writes."""
     if out.suffix.lower() not in TABLE_SUFFIXES:
         raise LoadError(
             out, f"cannot write {out.suffix or 'this'}; use {', '.join(TABLE_SUFFIXES)}"
         )
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    chunks = iter_article_chunks(path, chunk_size)
-    first = next(chunks, None)  # the file's own errors surface before anything is written
-    parts = out.with_name(out.name + ".parts")
-    done = _prepare_parts(parts, _fingerprint(path, chunk_size, lexicon), resume)
-    summaries = dict(done)
-    bar = _Progress(show_progress() if progress is None else progress)
-    articles = 0
-    made_by = describe_provenance(lexicon)
-
-    def to_score() -> Iterator[ArticleChunk]:
-        nonlocal articles
-        for chunk in _prepend(first, chunks):
-            if chunk.index not in done:
-                yield chunk
-                continue
-            articles += done[chunk.index].articles
-            bar.update(articles, chunk.read)
-
-    try:
-        with _engine(engine, resolve_jobs(jobs), scheduler, lexicon) as (submit, slots):
-            for chunk, scores, dropped in _scored(to_score(), submit, slots):
-                problems = [*chunk.problems, *dropped]
-                scores = add_provenance(scores, made_by)
-                summaries[chunk.index] = save_part(parts, chunk.index, scores, problems)
-                articles += len(scores)
-                bar.update(articles, chunk.read)
-        bar.update(articles, 1.0, final=True)
-    finally:
-        bar.close()
-    ordered = [summaries[i] for i in sorted(summaries)]
-    skipped = tuple(problem for s in ordered for problem in s.skipped)
-    if articles == 0:
-        remove_parts(parts)
-        raise LoadError.nothing_loaded(str(path), skipped)
-    write_table_from_parts(parts, [s.index for s in ordered if s.articles], out)
-    remove_parts(parts)
-    return BatchResult(out, articles, skipped, len(ordered), len(done))
 
 
 def _scored(

@@ -674,3 +674,50 @@ def build_distinctive_figure(
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=x_range)
     return _layout(fig, title, 80 + rows * (40 + 22 * top_n))
+
+
+def build_outlet_trend_figure(
+    trend: pd.DataFrame, colors: Mapping[str, str], title: str, value: str
+) -> go.Figure:
+    """An outlet profile over time (framing.stories.profiles: score_density_over_time,
+    score_framing_over_time): one line per outlet, a point per period with its 95% interval;
+    a hollow point rests on fewer than MIN_ARTICLES articles. Each point's customdata is
+    (outlet, period), so a click can lead back to its articles."""
+    if trend.empty:
+        return _empty(title, "No dated articles for the outlets shown")
+    fig = go.Figure()
+    for outlet in _outlet_order(trend, colors):
+        rows = trend[trend["outlet"] == outlet]
+        few = rows["few"].astype(bool).tolist()
+        fig.add_trace(
+            go.Scatter(
+                x=rows["period"].tolist(),
+                y=rows["mean"].tolist(),
+                mode="lines+markers",
+                name=_safe(outlet),
+                line={"color": _color(colors, outlet), "width": 1.5},
+                marker={
+                    "size": 9,
+                    "symbol": ["circle-open" if f else "circle" for f in few],
+                    "color": _color(colors, outlet),
+                },
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (rows["high"] - rows["mean"]).tolist(),
+                    "arrayminus": (rows["mean"] - rows["low"]).tolist(),
+                    "thickness": 1,
+                    "width": 3,
+                },
+                customdata=[
+                    [outlet, p, n] for p, n in zip(rows["period"], rows["articles"], strict=True)
+                ],
+                hovertemplate=_safe(outlet)
+                + " · %{customdata[1]}<br>"
+                + _safe(value)
+                + " %{y:.2f} · %{customdata[2]} articles<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title_text="period (start)", type="category")
+    fig.update_yaxes(title_text=_safe(value))
+    return _layout(fig, title, 420)

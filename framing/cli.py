@@ -1,4 +1,5 @@
-"""`python -m framing analyze|terms|labels|quotes PATH`: the stable command-line contract, and
+"""`python -m framing analyze|terms|labels|quotes PATH`: the stable command-line contract,
+`python -m framing stories CORPUS`: a corpus grouped into same-event stories, and
 `python -m framing evaluate DATA_DIR`: Slant's scores against public gold data."""
 
 from __future__ import annotations
@@ -6,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +27,7 @@ from framing.io import (
 from framing.lexicon import LexiconError, load_lexicons
 from framing.models import LoadProblem
 from framing.provenance import add_provenance, describe_provenance
+from framing.stories import group_articles, group_file
 
 EXIT_BAD_INPUT = 2
 TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels", "quotes": "quotes"}
@@ -63,6 +66,22 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--debug", action="store_true", help="show tracebacks")
         if command == "analyze":
             _add_batch_options(p)
+    help_text = "one record per article with its same-event story (article_id ... story_name)"
+    p = sub.add_parser("stories", help=help_text, description=help_text)
+    p.add_argument("path", metavar="CORPUS", help="csv/jsonl/parquet (streamed), or story folder")
+    p.add_argument("--format", choices=["json", "csv"], help="stdout format (default json)")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE; its extension (.json/.jsonl/.csv/.parquet) sets the format",
+    )
+    p.add_argument(
+        "--stories-out",
+        metavar="FILE",
+        help="also write one record per story (name, first and last date, articles, outlets)",
+    )
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    _add_batch_options(p)
     help_text = "metrics against public gold data (BABE, PTC, NewsMTSC, NewsWCL50), with baselines"
     p = sub.add_parser("evaluate", help=help_text, description=help_text)
     p.add_argument("data_dir", metavar="DATA_DIR", help="folder holding babe/ ptc/ newsmtsc/ ...")
@@ -144,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "stories":
+        return _stories(args)
     batch_only = args.command == "analyze" and (args.engine == "dask" or args.resume)
     if batch_only and not _is_bulk_run(args):
         print("error: --engine dask and --resume need a bulk file and --out FILE", file=sys.stderr)
@@ -173,6 +194,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.path)
     unit = "input" if path.is_dir() else "row" if path.suffix.lower() in BULK_SUFFIXES else "file"
     _report(args.path, len(story.articles), story.skipped, unit)
+    return 0
+
+
+def _stories(args: argparse.Namespace) -> int:
+    """Group a corpus into stories: a bulk file is streamed (framing.stories.group_file), a
+    story folder or text file grouped in memory."""
+    path = Path(args.path)
+    bulk = path.suffix.lower() in BULK_SUFFIXES and path.is_file()
+    if (args.engine == "dask" or args.resume) and not bulk:
+        print(f"error: {path}: --engine dask and --resume need a bulk file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        if bulk:
+            grouping = group_file(
+                path,
+                args.out,
+                args.stories_out,
+                jobs=args.jobs,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                resume=args.resume,
+            )
+        else:
+            story = load_story(path)
+            grouping = group_articles(story.articles)
+            grouping = replace(grouping, skipped=story.skipped)
+            made_by = describe_provenance(None)
+            if args.out:
+                write_table(add_provenance(grouping.articles, made_by), args.out)
+            if args.stories_out:
+                write_table(add_provenance(grouping.stories, made_by), args.stories_out)
+    except KeyboardInterrupt:
+        print("interrupted: run again with --resume to keep the chunks read", file=sys.stderr)
+        return 130
+    except (LoadError, ValueError) as error:
+        if args.debug:
+            raise
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        if args.debug:
+            raise
+        print(f"error: {error.filename or path}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not args.out:
+        _print(grouping.articles, args.format or "json")
+    unit = "row" if bulk else "input" if path.is_dir() else "file"
+    _report(args.path, int(grouping.stories["articles"].sum()), grouping.skipped, unit)
     return 0
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures
+import contextlib
 import functools
 import hashlib
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -206,19 +208,59 @@ _POOL_SIZE = 0
 _POOL_LOCK = threading.Lock()
 
 
+def _ready() -> None:
+    """A task that does nothing: submitted once per worker to start them all."""
+
+
+@contextlib.contextmanager
+def _main_not_run_again() -> Iterator[None]:
+    """A spawned process runs the parent's main script again to rebuild it, unless that is
+    a module run with -m; a user's script that calls Slant at its top level (no
+    ``if __name__ == "__main__"`` guard) would then start workers of its own, and fail. The
+    workers need nothing of the main script, so they are started without it."""
+    main = sys.modules.get("__main__")
+    saved = {name: getattr(main, name) for name in ("__file__", "__spec__") if hasattr(main, name)}
+    try:
+        if "__file__" in saved:
+            del main.__file__
+        main.__spec__ = None
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
+        if "__spec__" not in saved and main is not None:
+            del main.__spec__
+
+
+def start_worker_pool(
+    jobs: int, initializer: Callable[..., None], initargs: tuple = ()
+) -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes, started with spawn (a fork would copy the
+    parser's thread pools and locks mid-use, and the dashboard's server is threaded), all
+    of them started now, each having run ``initializer(*initargs)``."""
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initializer,
+        initargs=initargs,
+    )
+    with _main_not_run_again():
+        # The executor starts a worker per submitted task until it has ``jobs``.
+        started = [pool.submit(_ready) for _ in range(jobs)]
+    for future in started:
+        future.result()
+    return pool
+
+
 def _worker_pool(jobs: int) -> concurrent.futures.ProcessPoolExecutor:
-    """A pool of ``jobs`` spawned parsing processes, kept for the next call (each worker
-    loads the model once, which takes about a second)."""
+    """A pool of ``jobs`` parsing processes, kept for the next call (each worker loads the
+    model once, which takes about a second)."""
     global _POOL, _POOL_SIZE
     with _POOL_LOCK:
         if _POOL is None or _POOL_SIZE != jobs:
             if _POOL is not None:
                 _POOL.shutdown(wait=False, cancel_futures=True)
-            _POOL = concurrent.futures.ProcessPoolExecutor(
-                max_workers=jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-            )
+            _POOL = start_worker_pool(jobs, _init_worker)
             _POOL_SIZE = jobs
         return _POOL
 

@@ -24,28 +24,50 @@ from framing.models import Attribution, Mention, QuoteSpan
 from framing.reading import Reading
 from framing.text import count_words, find_paragraphs
 
-# Verbs whose subject reports speech, writing or a claim. Verbs of thinking and feeling
-# ("believe", "fear") are not attribution: nobody is reported as having said anything.
+# Verbs whose subject reports speech, writing or a claim (communication verbs).
 CUE_VERBS = frozenset(
     """say tell add state announce declare confirm explain warn insist claim argue urge ask
-    reply write tweet post comment continue conclude emphasize emphasise stress note observe
-    remark recall suggest acknowledge admit respond answer deny accuse allege charge contend
-    maintain assert predict promise vow pledge threaten report reveal disclose testify
-    complain boast joke quip concede caution counter retort mention reiterate repeat
-    describe call demand propose recommend estimate indicate predict proclaim brag lament
-    scoff sneer shout yell whisper tout dismiss blast slam criticize criticise praise
-    thank apologize apologise rail fume""".split()
+    question reply write tweet post comment continue conclude emphasize emphasise stress note
+    observe remark recall suggest acknowledge admit concede confess respond answer retort
+    counter deny accuse allege charge contend maintain assert affirm predict promise vow
+    pledge threaten report reveal disclose testify complain grouse grumble gripe boast brag
+    joke quip caution mention reiterate repeat describe call demand propose recommend
+    estimate indicate proclaim lament scoff sneer shout yell whisper mutter exclaim tout
+    dismiss blast slam criticize criticise praise thank apologize apologise rail fume agree
+    disagree object protest plead implore beg muse interject concur opine advise inform
+    assure clarify elaborate recount read acknowledge announce signal hint wonder predict
+    insist stress""".split()
 )
+# Verbs of belief and judgement: an attribution only with a clause of what is believed
+# ("Analysts believe the truce will hold"): a view the text gives to its holder.
+BELIEF_VERBS = frozenset(
+    "think believe hope expect fear worry feel doubt suspect predict reckon assume".split()
+)
+# Reporting verbs made of a verb and a particle ("pointed out", "shot back").
+PARTICLE_CUES = frozenset(
+    {("point", "out"), ("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
+     ("chime", "in"), ("weigh", "in"), ("spell", "out"), ("speak", "out"), ("lash", "out"),
+     ("sum", "up"), ("put", "it")}
+)  # fmt: skip
 # Cue verbs whose complement is what was said only when it is a clause or a quotation:
 # "called it a disaster" reports, "called for talks" does not.
 CLAUSE_ONLY_CUES = frozenset("call describe dismiss blast slam criticize criticise praise".split())
 # Accusations report what the object did: "accused Iran of supporting …".
 ACCUSATION_VERBS = frozenset("accuse charge blame criticize criticise blast slam thank".split())
+# "one of those advisers", "some of the delegates": the words after "of" name the source.
+PARTITIVES = frozenset("one some many most several each all few both none any two three".split())
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Words of the source's noun phrase that can name it, left of its head.
 NAMING_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
 MAX_SOURCE_WORDS = 6
+# A sentence right after a quotation attributes it when its reporting verb comes this close
+# to its start ("Todd asked the real estate mogul.").
+REPORTING_CLAUSE_CHARS = 60
+# A quotation covering less than this share of the clause a verb reports is a fragment of
+# indirect speech, not a quotation of its own.
+FRAGMENT_SHARE = 0.5
+GOVERNS, PART, NEAR = "governs", "part", "near"
 # A quotation this short with no reporting verb is a title or a scare quote, not speech.
 MIN_SPEECH_WORDS = 4
 PERSON_PRONOUNS = frozenset("he she him her his hers i me we us they them".split())
@@ -74,7 +96,16 @@ def _subtree_span(token: Token, skip: Token | None = None) -> tuple[int, int] | 
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in CUE_VERBS:
+        return True
+    if lemma in BELIEF_VERBS:
+        return any(child.dep_ == "ccomp" for child in token.children)
+    return any(
+        child.dep_ == "prt" and (lemma, child.lower_) in PARTICLE_CUES for child in token.children
+    )
 
 
 def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
@@ -86,6 +117,9 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
             return child
         if child.dep_ == "agent":  # "it was said by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    inverted = _inverted_source(verb, quoted)
+    if inverted is not None:
+        return inverted
     head = verb.head
     if head is verb:
         return None
@@ -104,6 +138,31 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
             return obj
     if verb.dep_ == "relcl":  # "Smith, who said …"
         return head
+    return None
+
+
+def _inverted_source(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """The source after its verb, as a quotation's attribution often runs ("…," added
+    another New Hampshire Democrat): the first noun phrase hanging from the verb right
+    after it, when a quotation comes before the verb."""
+    doc = verb.doc
+    if verb.i == 0 or not quoted(doc[verb.i - 1]) and not doc[verb.i - 1].is_punct:
+        return None
+    for child in verb.rights:
+        if quoted(child) or child.dep_ in ("punct", "ccomp", "parataxis"):
+            continue
+        if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and child.dep_ in (
+            "dobj",
+            "nsubj",
+            "attr",
+            "npadvmod",
+            "dative",
+            "oprd",
+            "appos",
+            "nsubjpass",
+        ):
+            return child
+        break
     return None
 
 
@@ -134,6 +193,10 @@ def _source_words(token: Token) -> Span:
     # Right-hand parts of a name ("Smith Jr.") that hang from the head.
     while hi < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi].head.i == token.i:
         hi += 1
+    if token.lower_ in PARTITIVES:
+        of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            hi = max(hi, of.right_edge.i + 1)
     lo = max(lo, hi - MAX_SOURCE_WORDS)
     return doc[lo:hi]
 
@@ -241,19 +304,23 @@ def _quote_words(text: str, quote: QuoteSpan) -> int:
 
 def _cue_for_quote(
     quote: QuoteSpan, cues: Sequence[_Cue], reading: Reading
-) -> tuple[_Cue | None, bool]:
-    """The cue that reports ``quote`` and whether its own content is the quotation."""
+) -> tuple[_Cue | None, str]:
+    """The cue that reports ``quote``, and how: GOVERNS (its content is the quotation),
+    PART (the quotation is a fragment of the clause it reports: 'said voters find it "very
+    hard to look past"') or NEAR (a reporting clause beside it, with no content)."""
     span = (quote.start, quote.end)
     outside = [c for c in cues if not (quote.start <= c.token.idx < quote.end)]
     for cue in outside:
         if cue.content is not None and _overlaps(cue.content, span):
-            return cue, True
+            start, end = cue.content
+            inside = min(end, quote.end) - max(start, quote.start)
+            return cue, GOVERNS if inside >= FRAGMENT_SHARE * (end - start) else PART
     # A reporting verb with nothing to report in the quotation's own sentence(s):
     # "…," he said.  /  He said: "…"
     first = reading.sentence_index(quote.start)
     last = reading.sentence_index(max(quote.start, quote.end - 1))
     if first is None:
-        return None, False
+        return None, NEAR
     lo = reading.sentences[first].start
     hi = reading.sentences[last if last is not None else first].end
     near = [
@@ -261,7 +328,7 @@ def _cue_for_quote(
     ]
     if near:
         near.sort(key=lambda c: min(abs(c.token.idx - quote.end), abs(quote.start - c.token.idx)))
-        return near[0], False
+        return near[0], NEAR
     # The sentence before ends with a colon ("Haftar said:"), or the one after is only a
     # reporting clause ("He added.").
     if first > 0:
@@ -269,8 +336,41 @@ def _cue_for_quote(
         if reading.text[before.start : before.end].rstrip().endswith(":"):
             cands = [c for c in outside if before.start <= c.token.idx < before.end]
             if cands:
-                return cands[-1], False
-    return None, False
+                return cands[-1], NEAR
+    after = (last if last is not None else first) + 1
+    if after < len(reading.sentences):
+        following = reading.sentences[after]
+        if not reading.text[quote.end : following.start].strip():
+            # '"Did you know?" Todd asked.': a sentence that opens with its reporting
+            # clause, the verb among its first words, reports nothing else.
+            head_end = following.start + REPORTING_CLAUSE_CHARS
+            cands = [
+                c
+                for c in outside
+                if following.start <= c.token.idx < min(following.end, head_end)
+                and c.content is None
+                and c.source is not None
+            ]
+            if cands:
+                return cands[0], NEAR
+    return None, NEAR
+
+
+def _speech_before(quote: QuoteSpan, cues: Sequence[_Cue], para_start: int) -> Attribution | None:
+    """The attribution of the nearest reporting clause before ``quote`` in its paragraph
+    ("Coan argues that his client was never violent. "The government is alleging …""): a
+    quotation that follows someone's reported words continues them."""
+    before = [
+        c
+        for c in cues
+        if c.source is not None
+        and para_start <= c.token.idx < quote.start
+        and (c.content is None or c.content[1] <= quote.start)
+    ]
+    if not before:
+        return None
+    cue = max(before, key=lambda c: c.token.idx)
+    return _attribution((quote.start, quote.end), True, cue.cue, cue.source)
 
 
 def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribution], set[int]]:
@@ -281,13 +381,16 @@ def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribu
     paras = [bisect.bisect_right(para_starts, q.start) - 1 for q in quotes]
     own: list[Attribution | None] = []
     reported: set[int] = set()
-    for quote in quotes:
-        cue, governs = _cue_for_quote(quote, cues, reading)
-        if cue is None:
+    parts = set()  # quotations inside a reported clause: that clause is the attribution
+    for i, quote in enumerate(quotes):
+        cue, how = _cue_for_quote(quote, cues, reading)
+        if cue is None or how == PART:
             own.append(None)
+            if how == PART:
+                parts.add(i)
             continue
         own.append(_attribution((quote.start, quote.end), True, cue.cue, cue.source))
-        if governs:
+        if how == GOVERNS:
             reported.add(id(cue))
 
     def joined(i: int, j: int) -> bool:
@@ -295,15 +398,23 @@ def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribu
         running on into the next paragraph."""
         return paras[j] == paras[i] or (paras[j] == paras[i] + 1 and not quotes[i].closed)
 
+    # A short quotation with no verb of its own is a title or a scare quote: it inherits
+    # nobody's voice ('Sanders said on "New Day."').
+    long_enough = [_quote_words(text, q) >= MIN_SPEECH_WORDS for q in quotes]
     found = list(own)
     for i in range(1, len(quotes)):  # a quotation continues the one before it ...
-        if found[i] is None and found[i - 1] is not None and joined(i - 1, i):
+        if found[i] is None and long_enough[i] and found[i - 1] is not None and joined(i - 1, i):
             found[i] = found[i - 1]
     for i in range(len(quotes) - 2, -1, -1):  # ... or is attributed by the one after it
-        if found[i] is None and found[i + 1] is not None and joined(i, i + 1):
+        if found[i] is None and long_enough[i] and found[i + 1] is not None and joined(i, i + 1):
             found[i] = found[i + 1]
+    for i, quote in enumerate(quotes):  # ... or by the clause of speech before it
+        if found[i] is None and long_enough[i] and i not in parts:
+            found[i] = _speech_before(quote, cues, para_starts[paras[i]] if paras[i] >= 0 else 0)
     result = []
-    for quote, attribution in zip(quotes, found, strict=True):
+    for i, (quote, attribution) in enumerate(zip(quotes, found, strict=True)):
+        if i in parts:
+            continue
         if attribution is not None:
             result.append(replace(attribution, start=quote.start, end=quote.end))
         elif _quote_words(text, quote) >= MIN_SPEECH_WORDS:

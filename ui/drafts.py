@@ -62,14 +62,18 @@ def draft_for(key: str) -> state.Draft:
     if key not in drafts:
         if not editable(key):
             raise ValueError("the sample story is not changed; start a new story")
-        story = loaders.load_story_folder(key)
+        opened = state.opened_stories().get(key)
+        story = opened or loaders.load_story_folder(key)
+        # A story opened from a corpus has no folder of its own: its lexicons go into a
+        # private one until it is saved, like a new story's.
+        folder = str(make_draft_folder()) if opened else story.folder
         drafts[key] = state.Draft(
             title=story.title,
             description=story.description,
             articles=list(story.articles),
             lexicons=list(story.lexicons or DEFAULT_LEXICONS),
-            folder=story.folder,
-            saved_folder=story.folder,
+            folder=folder,
+            saved_folder="" if opened else story.folder,
         )
     return drafts[key]
 
@@ -185,7 +189,7 @@ def story_of(key: str) -> Story:
     draft = state.drafts().get(key)
     if draft is not None:
         return _draft_story(key, draft)
-    story = loaders.load_story_folder(key)
+    story = state.opened_stories().get(key) or loaders.load_story_folder(key)
     if not any(is_outlet_missing(a) for a in story.articles):
         return story
     return replace(story, articles=separate_missing_outlets(story.articles))

@@ -39,6 +39,8 @@ from framing.io import (
     has_cached_tables,
     load_cached_story,
     load_cached_tables,
+    load_corpus,
+    load_corpus_bytes,
     load_story,
     load_story_bytes,
     save_cached_story,
@@ -49,6 +51,8 @@ from framing.metadata import find_article_flags, load_language_model
 from framing.models import Article, Lexicon, Story
 from framing.provenance import PROVENANCE_COLUMN, add_provenance, build_provenance
 from framing.reading import Progress, Reading, read_texts
+from framing.stories import StoryGrouping, group_articles
+from framing.stories.profiles import find_profile_rows
 
 # A new server loads the parser's model and the scoring dictionaries (about a second) while
 # the first page is still importing and drawing, instead of when it asks for an analysis.
@@ -250,3 +254,84 @@ def tables_zip(key: str, analysis: StoryAnalysis) -> bytes:
     """Every table of the analysis (``key``: its analysis_key) as CSV files in one zip,
     each saying what made it in a last column, and provenance.json (framing.provenance)."""
     return _tables_zip(key, analysis)
+
+
+# --- corpora (the Corpus page) -------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_corpus_upload(name: str, digest: str, _data: bytes) -> Story:
+    return load_corpus_bytes(name, _data)
+
+
+def load_corpus_upload(name: str, data: bytes) -> Story:
+    """Every article of an uploaded corpus file (no article limit); raises LoadError."""
+    return _load_corpus_upload(name, hashlib.sha256(data).hexdigest(), data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_corpus_path(path: str, signature: str) -> Story:
+    return load_corpus(path)
+
+
+def load_corpus_path(path: str | Path) -> Story:
+    """Every article of a corpus file (or folder) on this machine, re-read when it changes;
+    raises LoadError (or OSError for a path that is not there)."""
+    path = Path(path)
+    stats = [(str(path), path.stat())] if path.is_file() else []
+    signature = _stat_signature(stats) if stats else _folder_signature(path)
+    return _load_corpus_path(str(path), signature)
+
+
+def corpus_key(corpus: Story) -> str:
+    """A digest of the corpus's articles (what its grouping depends on)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for article in corpus.articles:
+        digest.update(_digest_article(article))
+    return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def group_corpus(key: str, _corpus: Story) -> StoryGrouping:
+    """The corpus grouped into stories (framing.stories.group_articles), under ``key``
+    (corpus_key)."""
+    return group_articles(_corpus.articles)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _articles_by_id(key: str, _corpus: Story) -> dict[str, Article]:
+    return {article.id: article for article in _corpus.articles}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _members(key: str, _grouping: StoryGrouping) -> dict[str, list[str]]:
+    frame = _grouping.articles
+    return {str(s): list(ids) for s, ids in frame.groupby("story", sort=False)["article_id"]}
+
+
+def corpus_story(
+    key: str, corpus: Story, grouping: StoryGrouping, story_id: str, slug: str
+) -> Story:
+    """One story of the corpus under ``key`` as a Story the other pages open."""
+    articles = _articles_by_id(key, corpus)
+    row = grouping.stories.loc[grouping.stories["story"] == story_id].iloc[0]
+    members = tuple(articles[i] for i in _members(key, grouping)[story_id])
+    return Story(slug, str(row["story_name"]), f"Story {story_id} of {corpus.title}", members)
+
+
+def corpus_article(key: str, corpus: Story, article_id: str) -> Article:
+    """The article ``article_id`` of the corpus under ``key``."""
+    return _articles_by_id(key, corpus)[article_id]
+
+
+@st.cache_resource(show_spinner=False, max_entries=20_000)
+def _profile_rows(analysis_key: str, story_id: str, _analysis: StoryAnalysis) -> dict:
+    return find_profile_rows(story_id, _analysis)
+
+
+def profile_rows(story_id: str, story: Story, readings: list[Reading] | None) -> dict:
+    """The outlet-profile rows of one corpus story (framing.stories.profiles), from its
+    analysis with the default lexicon (cached in memory and on disk like every analysis)."""
+    lexicon = load_lexicon(story)
+    key = analysis_key(story, lexicon)
+    return _profile_rows(key, story_id, analyze(key, story, lexicon, readings))

@@ -38,7 +38,7 @@ def _story_folders() -> list[str]:
     for root in roots:
         if root.is_dir():
             seen.update(dict.fromkeys(p.resolve() for p in list_story_folders(root)))
-    return [str(p) for p in seen]
+    return [str(p) for p in seen] + list(state.opened_stories())
 
 
 def _story_label(key: str) -> str:
@@ -47,6 +47,8 @@ def _story_label(key: str) -> str:
     the choice."""
     if state.is_new(key):
         return f"New story {key.removeprefix(state.NEW_PREFIX)} (not saved)"
+    if key in state.opened_stories():
+        return f"Corpus: {state.opened_stories()[key].title}"
     path = Path(key)
     saved = state.stories_dir().resolve()
     suffix = " (saved)" if path.parent == saved and saved != state.SAMPLE_ROOT.resolve() else ""

@@ -41,6 +41,18 @@ STORY_TITLE = "story_title"  # prefix, with the story's key
 STORY_DESCRIPTION = "story_description"  # prefix, with the story's key
 ARTICLES_EDITOR = "articles_editor"  # prefix, with the story's key and the draft's version
 UNDO_REMOVE = "undo_remove"
+CORPUS_UPLOAD = "corpus_upload"
+CORPUS_PATH = "corpus_path"
+CORPUS_GROUPS = "corpus_groups"
+CORPUS_ONE_GROUP = "corpus_one_group"
+CORPUS_MIN_OUTLETS = "corpus_min_outlets"
+CORPUS_SEARCH = "corpus_search"
+CORPUS_PICK = "corpus_pick"
+CORPUS_OPEN = "corpus_open"
+CORPUS_SAVE = "corpus_save"
+PROFILE_GO = "profile_go"
+PROFILE_PERIOD = "profile_period"
+PROFILE_ACTOR = "profile_actor"
 
 # Plain state (not widgets).
 DRAFTS = "drafts"  # {story key: Draft} new stories, and saved ones changed in this session
@@ -50,6 +62,9 @@ PENDING_SAVE = "pending_save"  # folder waiting for the user to confirm an overw
 NOTICE = "notice"  # one-shot messages shown after a rerun, e.g. "Saved to ..."
 SELECTION = "selection"
 KEPT = "kept"  # {widget key: the value the user last gave that widget}
+OPENED = "opened_stories"  # {CORPUS_PREFIX + slug: Story} corpus stories opened in the pages
+PROFILES = "profiles"  # {corpus key: OutletProfiles} made on the Corpus page
+CORPUS_PREFIX = "corpus:"  # story picker values of opened corpus stories
 MADE_BY = "made_by"  # what made the tables of the page shown (framing.provenance)
 
 
@@ -107,6 +122,19 @@ def notify(kind: str, message: str) -> None:
 def hidden_outlets(folder: str) -> set[str]:
     """Outlets of the story at ``folder`` that the user has filtered out."""
     return st.session_state.setdefault(HIDDEN, {}).setdefault(folder, set())
+
+
+def opened_stories() -> dict[str, Story]:
+    """Stories of a corpus opened from the Corpus page, by their story picker value."""
+    return st.session_state.setdefault(OPENED, {})
+
+
+def open_story(story: Story) -> str:
+    """Make ``story`` (a corpus story) the sidebar's story; returns its picker value."""
+    value = CORPUS_PREFIX + story.slug
+    opened_stories()[value] = story
+    st.session_state[STORY] = value
+    return value
 
 
 def set_selection(selection: Selection) -> None:

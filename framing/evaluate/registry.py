@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.evaluate import babe, newsmtsc, newswcl50, ptc
+from framing.evaluate import allsides, babe, newsmtsc, newswcl50, polnear, ptc
 from framing.evaluate.results import RESULT_COLUMNS, Dataset, Evaluation, Result
 from framing.io.evaldata import find_data_sets
 from framing.lexicon import load_lexicons
@@ -21,6 +21,8 @@ DATASETS: tuple[Dataset, ...] = (
     newsmtsc.RW,
     newsmtsc.MT,
     newswcl50.DATASET,
+    allsides.DATASET,
+    polnear.DATASET,
 )
 # Data set name -> where it sits in the evaluation folder.
 EVAL_DATASETS = {d.name: d.path for d in DATASETS}

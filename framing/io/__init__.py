@@ -42,6 +42,7 @@ from framing.io.cache import (
     save_cached_story,
     save_cached_tables,
 )
+from framing.io.corpus import load_corpus, load_corpus_bytes, load_outlet_groups
 from framing.io.errors import LoadError
 from framing.io.formats import (
     BULK_SUFFIXES,
@@ -71,6 +72,7 @@ from framing.io.parts import (
     load_file_fingerprint,
     load_part_manifest,
     load_part_summaries,
+    load_part_table,
     remove_parts,
     save_part,
     save_part_manifest,
@@ -131,6 +133,10 @@ __all__ = [
     "make_draft_folder",
     "load_part_manifest",
     "load_part_summaries",
+    "load_part_table",
+    "load_corpus",
+    "load_corpus_bytes",
+    "load_outlet_groups",
     "load_story",
     "load_story_bytes",
     "max_article_chars",

@@ -88,6 +88,14 @@ def save_part(
     return summary
 
 
+def load_part_table(
+    parts: str | Path, index: int, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The table saved as part ``index`` in ``parts`` (only ``columns``, when given). A part
+    that held no rows has no table: ask only for parts whose summary counts articles."""
+    return pd.read_parquet(_part_path(Path(parts), index, ".parquet"), columns=columns)
+
+
 def remove_parts(parts: str | Path) -> None:
     """Delete the part files and manifest in ``parts``, then the folder once it is empty;
     other files in it are kept."""

@@ -256,13 +256,13 @@ def test_unknown_output_format_raises(bulk_file, sample_lexicon, tmp_path):
 
 
 def test_progress_line(capsys):
-    bar = batch._Progress(enabled=True)
+    bar = batch.Progress(enabled=True)
     bar.update(1500, 0.5, final=True)
     bar.close()
     err = capsys.readouterr().err
     assert err.startswith("\r1,500 articles · 50% of input") and "left" in err
     assert err.endswith("\n")
-    silent = batch._Progress(enabled=False)
+    silent = batch.Progress(enabled=False)
     silent.update(10, 1.0, final=True)
     silent.close()
     assert capsys.readouterr().err == ""

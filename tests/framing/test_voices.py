@@ -71,9 +71,12 @@ def _rows(text):
          [('"We have waited for years and we will wait no more.', True, "told", "Haftar",
            "haftar"),
           ('"The ceasefire is over,"', True, "told", "Haftar", "haftar")]),
-        # Negatives: a scare quote and a title are no speech; thinking is not saying.
+        # A belief with what is believed is attributed to its holder (not the outlet's view).
+        ("Analysts believe the truce will hold.",
+         [("the truce will hold", False, "believe", "Analysts", None)]),
+        # Negatives: a scare quote and a title are no speech; a belief without a clause.
         ('The so-called "peace plan" was shelved.', []),
-        ("Analysts believe the truce will hold.", []),
+        ("Analysts believe in the truce.", []),
     ],
 )  # fmt: skip
 def test_attributions(text, expected):
