@@ -61,6 +61,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Words of the source's noun phrase that can name it, left of its head.
 NAMING_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
 MAX_SOURCE_WORDS = 6
+# Entity types that say when, never who.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A sentence right after a quotation attributes it when its reporting verb comes this close
 # to its start ("Todd asked the real estate mogul.").
 REPORTING_CLAUSE_CHARS = 60
@@ -148,8 +150,14 @@ def _inverted_source(verb: Token, quoted: Callable[[Token], bool]) -> Token | No
     doc = verb.doc
     if verb.i == 0 or not quoted(doc[verb.i - 1]) and not doc[verb.i - 1].is_punct:
         return None
+    if verb.tag_ in ("VBG", "VBN", "TO") or verb.dep_ in ("advcl", "xcomp", "conj", "pcomp"):
+        # "…, calling him a liar": a participle's object is who is spoken of; its
+        # speaker is the clause above.
+        return None
     for child in verb.rights:
         if quoted(child) or child.dep_ in ("punct", "ccomp", "parataxis"):
+            continue
+        if child.ent_type_ in TIME_ENTITIES:  # "…," Trump tweeted Sunday
             continue
         if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and child.dep_ in (
             "dobj",
@@ -170,10 +178,15 @@ def _source_words(token: Token) -> Span:
     """The shortest words that name the source headed by ``token`` (at most
     MAX_SOURCE_WORDS): a pronoun alone; a name with its titles ("Rep. Zoe Lofgren", not
     "Los Angeles lawyer"); else the noun with the words that pick it out ("Iranian
-    officials", "a senior U.S. official")."""
+    officials", "a senior U.S. official"); the name in apposition to a noun ("her rival,
+    Governor Tom Roe," is Tom Roe)."""
     doc = token.doc
     if token.pos_ == "PRON":
         return doc[token.i : token.i + 1]
+    if token.pos_ != "PROPN":
+        name = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            return _source_words(name)
     lo = token.i
     within = range(lo, token.i + 1)
     if token.pos_ == "PROPN":

@@ -15,6 +15,9 @@ One module per data set, each with its reader, its scoring and its ``Dataset`` l
   score against VADER on the whole sentence (two sets: rw, mt).
 - ``newswcl50``: every descriptive mention of each actor, per outlet; Slant's label
   discovery against "the two words before each name".
+- ``allsides``: same-event roundups; Slant's story grouping against TF-IDF clustering.
+- ``polnear``: who said what (source, cue, content) in election news; Slant's
+  attributions against "each quotation, credited to the last name before it".
 
 Shared by them: ``metrics`` (precision/recall/F1, ROC AUC, macro-F1, span overlap),
 ``detectors`` (Slant's loaded terms and the VADER baseline as span finders), ``results``
@@ -69,6 +72,14 @@ from framing.evaluate.newswcl50 import (
     score_label_recovery,
     score_newswcl50,
 )
+from framing.evaluate.polnear import (
+    GoldAttribution,
+    Predicted,
+    find_baseline_attributions,
+    find_slant_attributions,
+    load_polnear,
+    score_polnear,
+)
 from framing.evaluate.ptc import PTC_LABELS, PTC_TECHNIQUES, load_ptc, score_ptc
 from framing.evaluate.registry import (
     DATASETS,
@@ -89,6 +100,12 @@ from framing.evaluate.results import (
 )
 
 __all__ = [
+    "GoldAttribution",
+    "Predicted",
+    "find_baseline_attributions",
+    "find_slant_attributions",
+    "load_polnear",
+    "score_polnear",
     "ASCII_QUOTES",
     "BASELINE_LABEL_WORDS",
     "BIASED",

@@ -44,6 +44,14 @@ def _rows(text):
         # A place modifying the source is not the speaker.
         ("Los Angeles lawyer Nora Phillips told the AP that the rules were unfair.",
          [("the rules were unfair", False, "told", "Nora Phillips", "phillips")]),
+        # A role with a name in apposition: the name speaks.
+        ("Her lawyer, Nora Phillips, told the court that the rules were unfair.",
+         [("the rules were unfair", False, "told", "Nora Phillips", "phillips")]),
+        # A participle's object is spoken of, not speaking; a day is never a speaker.
+        ('Haftar cut into Pompeo, calling him "a stiff who never listens to anyone."',
+         [('"a stiff who never listens to anyone."', True, "calling", "Haftar", "haftar")]),
+        ('"We are leaving now," Phillips tweeted Sunday.',
+         [('"We are leaving now,"', True, "tweeted", "Phillips", "phillips")]),
         # A nationality modifying the source is not the speaker; a country can speak.
         ("Iranian officials said the ambassador had lied.",
          [("the ambassador had lied", False, "said", "Iranian officials", None)]),

@@ -82,7 +82,9 @@ def test_cli_on_the_real_data(tmp_path, capsys):
 def test_the_registry_names_each_data_set_once_in_the_order_of_the_table():
     names = [d.name for d in DATASETS]
     assert len(names) == len(set(names)) == len(EVAL_DATASETS)
-    assert names == ["babe", "ptc", "newsmtsc_rw", "newsmtsc_mt", "newswcl50", "allsides"]
+    assert names == [
+        *("babe", "ptc", "newsmtsc_rw", "newsmtsc_mt", "newswcl50", "allsides", "polnear")
+    ]
 
 
 def test_a_new_data_set_is_one_dataset_line(tmp_path, monkeypatch):
