@@ -109,6 +109,10 @@ async def run_session(browser, url: str, session: Session, start: asyncio.Barrie
         await page.locator(IDLE).wait_for(timeout=TIMEOUT_MS)
         await _check_state(page, session, "overview")
         for name in session.pages:
+            # Removing a chip focuses the filter, which can scroll the sidebar; the page
+            # links then sit under its transparent sticky header, which takes the click.
+            # A user scrolls back up to the links first, and so does this session.
+            await page.locator('[data-testid="stSidebarContent"]').evaluate("e => e.scrollTo(0, 0)")
             await sidebar.get_by_role("link", name=name, exact=True).click()
             heading = page.get_by_role("heading", name=name, exact=True)
             await expect(heading).to_be_visible(timeout=TIMEOUT_MS)

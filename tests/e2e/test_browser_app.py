@@ -27,6 +27,7 @@ PAGES = {
     "sentiment": ("Sentiment", [2, 1, 0]),
     "readability": ("Readability", [1, 1, 0]),
     "distinctive": ("Distinctive words", [1]),
+    "corpus": ("Corpus", [0]),
     "lexicon": ("Lexicon", [0, 0, 0, 0]),
     "methods": ("Methods", [0]),
 }

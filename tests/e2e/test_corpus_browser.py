@@ -44,6 +44,8 @@ def test_a_corpus_becomes_stories_and_a_story_opens_on_the_overview(page, app_ur
     picker = main.locator('[data-testid="stSelectbox"]', has_text="Story to see")
     picker.get_by_role("combobox").focus()
     page.keyboard.press("ArrowDown")
+    # Enter only once the menu is open: pressed earlier, it chooses nothing.
+    expect(page.get_by_role("option", name=re.compile("Haiti"))).to_be_visible()
     page.keyboard.press("Enter")
     wait_idle(page)
     expect(main.get_by_text("s3: Haiti", exact=False)).to_be_visible(timeout=60_000)
