@@ -91,6 +91,8 @@ def test_sandbox_catches_textstats_own_download(tmp_path):
 
 
 NETWORK_MODULES = ("socket", "urllib", "urllib3", "http", "requests", "ssl", "ipaddress")
+# Splitting a web address into its parts is string work: it opens nothing.
+STRING_ONLY = ("urllib.parse",)
 
 
 def test_the_library_imports_no_network_module():
@@ -105,5 +107,5 @@ def test_the_library_imports_no_network_module():
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             found += [f"{path.relative_to(REPO)}: {n}" for n in names
-                      if n.split(".")[0] in NETWORK_MODULES]  # fmt: skip
+                      if n.split(".")[0] in NETWORK_MODULES and n not in STRING_ONLY]  # fmt: skip
     assert found == []

@@ -128,7 +128,7 @@ def select_table_cell(page, row: int, column: int) -> None:
     first cell, then arrows to the right."""
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.locator("canvas").first.wait_for()
-    page.wait_for_timeout(300)  # the grid lays out its rows after the canvas appears
+    page.wait_for_timeout(1000)  # the grid lays out its rows after the canvas appears
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 30, box["y"] + TABLE_ROW * (row + 1) + TABLE_ROW / 2)
     for _ in range(column):
