@@ -114,9 +114,15 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
     """The token heading the source of the reporting verb ``verb``; ``quoted(token)``
     says whether a token is inside a quotation (a quotation's words never name the
     source of a verb outside it: '"Four five," said Pompeo')."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)]
+    if subjects:
+        # 'His verdict: "…," he said': of two subjects the parser hangs on the verb, the
+        # nearer one is the speaker.
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head  # "Smith, who added …", "a video that said …"
+        return subject
     for child in verb.children:
-        if child.dep_ == "nsubj" and not quoted(child):
-            return child
         if child.dep_ == "agent":  # "it was said by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     inverted = _inverted_source(verb, quoted)

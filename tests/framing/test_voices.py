@@ -52,6 +52,14 @@ def _rows(text):
          [('"a stiff who never listens to anyone."', True, "calling", "Haftar", "haftar")]),
         ('"We are leaving now," Phillips tweeted Sunday.',
          [('"We are leaving now,"', True, "tweeted", "Phillips", "phillips")]),
+        # Of two subjects on one verb, the nearer speaks.
+        ('His verdict: "The talks have failed again," Haftar said.',
+         [('"The talks have failed again,"', True, "said", "Haftar", "haftar")]),
+        # A relative pronoun stands for the noun its clause hangs on.
+        ("Phillips, who spoke to reporters, added that the rules were unfair.",
+         [("the rules were unfair", False, "added", "Phillips", "phillips")]),
+        ("Haftar, who said the talks had failed, left Moscow.",
+         [("the talks had failed", False, "said", "Haftar", "haftar")]),
         # A nationality modifying the source is not the speaker; a country can speak.
         ("Iranian officials said the ambassador had lied.",
          [("the ambassador had lied", False, "said", "Iranian officials", None)]),
