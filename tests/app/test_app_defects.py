@@ -57,6 +57,10 @@ def test_methods_page_speaks_to_users_not_developers(app):
     assert "--out" not in text and "../shared" not in text  # no developer's command
     assert "The hedge change" not in text  # no change-log sentence
     assert "| NewsWCL50 labels | recall LL |" in text  # the table is still there
+    # the recorded tables become one table: PolNeAR's rows under the one header
+    table = text[text.index("| dataset | metric |") :]
+    assert table.count("| dataset | metric |") == 1
+    assert "| PolNeAR dev attributions | all: F1 |" in table
     assert "far left (LL)" in text and "far right (RR)" in text
     assert "outlet outlet" not in text
     labels = [e.label for e in app.expander]

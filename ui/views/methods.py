@@ -108,9 +108,10 @@ def render_evaluation() -> None:
         st.caption("No evaluation recorded in docs/evaluation.md.")
         return
     st.markdown(
-        "Measured against public data sets that people annotated (BABE, PTC, NewsMTSC, "
-        "NewsWCL50), each beside a simple baseline from the same run. Details and limits: "
-        "docs/evaluation.md."
+        "Measured against public data sets that people annotated (BABE and PTC for loaded "
+        "words, NewsMTSC for sentiment toward a person, NewsWCL50 for how outlets name "
+        "actors, AllSides roundups for same-event stories, PolNeAR for who said what), each "
+        "beside a simple baseline from the same run. Details and limits: docs/evaluation.md."
     )
     st.markdown(evaluation_table(section.group(1)))
     st.caption(
@@ -123,7 +124,9 @@ def render_evaluation() -> None:
 def evaluation_table(section: str) -> str:
     """Only the table of a recorded evaluation: the command that made it and the notes
     on what changed since the last one are for developers (docs/evaluation.md keeps them)."""
-    return "\n".join(line for line in section.splitlines() if line.lstrip().startswith("|"))
+    rows = [line for line in section.splitlines() if line.lstrip().startswith("|")]
+    # Several recorded tables become one: the header and its rule only once.
+    return "\n".join(line for i, line in enumerate(rows) if i < 2 or line not in rows[:2])
 
 
 def render_methods(view: View) -> None:
