@@ -26,7 +26,8 @@ from pathlib import Path
 import pandas as pd
 from _measure import ROOT, measure
 
-from framing.io import load_allsides, load_newswcl50
+from framing.evaluate.allsides import load_allsides
+from framing.evaluate.newswcl50 import load_newswcl50
 
 EVAL = ROOT.parent / "shared" / "eval"  # beside the project on every developer machine
 START = dt.date(2021, 1, 1)

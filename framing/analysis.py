@@ -16,7 +16,13 @@ import pandas as pd
 
 from framing.columns import ARTICLE_COLUMNS
 from framing.distinctive import load_english_frequencies, score_distinctive_words
-from framing.entities import build_label_table, find_discovered_actors, find_labels, scan_story
+from framing.entities import (
+    build_entity_table,
+    build_label_table,
+    find_discovered_actors,
+    find_labels,
+    scan_story,
+)
 from framing.lexicon import find_lexicon_files, load_lexicons
 from framing.models import (
     Article,
@@ -81,6 +87,7 @@ class StoryAnalysis:
     labels: pd.DataFrame
     label_table: pd.DataFrame
     mentions: pd.DataFrame
+    entities: pd.DataFrame
     sentences: pd.DataFrame
     actor_framing: pd.DataFrame
     actor_sentiment: pd.DataFrame
@@ -463,6 +470,7 @@ def analyze_story(
         for article, reading in zip(story.articles, readings, strict=True)
     ]
     labels, entity_names = find_labels(story.articles, lexicon, scan, [p.speech for p in parts])
+    entities = build_entity_table(story.articles, [r.doc for r in readings], lexicon, scan)
     del scan  # large: dropped before the tables are built
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
@@ -492,6 +500,7 @@ def analyze_story(
         labels=_frame(label_rows, LABEL_COLUMNS),
         label_table=build_label_table(labels, entity_names),
         mentions=_frame(rows["mentions"], MENTION_COLUMNS),
+        entities=entities,
         sentences=_frame(rows["sentences"], SENTENCE_COLUMNS),
         actor_framing=_frame(rows["actor_framing"], FRAMING_COLUMNS),
         actor_sentiment=_frame(rows["actor_sentiment"], ACTOR_SENTIMENT_COLUMNS),

@@ -1,4 +1,4 @@
-"""`python -m framing analyze|terms|labels|quotes PATH`: the stable command-line contract,
+"""`python -m framing analyze|terms|labels|quotes|entities PATH`: the stable command-line contract,
 `python -m framing stories CORPUS`: a corpus grouped into same-event stories, and
 `python -m framing evaluate DATA_DIR`: Slant's scores against public gold data."""
 
@@ -30,12 +30,19 @@ from framing.provenance import add_provenance, describe_provenance
 from framing.stories import group_articles, group_file
 
 EXIT_BAD_INPUT = 2
-TABLE_OF_COMMAND = {"analyze": "articles", "terms": "terms", "labels": "labels", "quotes": "quotes"}
+TABLE_OF_COMMAND = {
+    "analyze": "articles",
+    "terms": "terms",
+    "labels": "labels",
+    "quotes": "quotes",
+    "entities": "entities",
+}
 COMMAND_HELP = {
     "analyze": "one record per article: words, loaded terms, sentiment, readability, tilt",
     "terms": "one record per loaded term or label found (TermHit)",
     "labels": "one record per label an article attaches to an entity",
     "quotes": "one record per attribution: what was said (direct or indirect), cue, speaker",
+    "entities": "one record per entity and article: entity, name, type, aliases, mentions",
 }
 
 

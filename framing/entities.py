@@ -26,10 +26,18 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from framing.models import Actor, Article, Attribution, Label, Lexicon, Sentence
 from framing.terms import ArticleMatches, find_lexicon_matches
-from framing.text import TITLE_ABBREVIATIONS, WORD_RE, find_words, slugify, split_sentences
+from framing.text import (
+    TITLE_ABBREVIATIONS,
+    WORD_RE,
+    find_words,
+    slugify,
+    split_sentences,
+    tokenize,
+)
 from framing.voices import find_speech
 from framing.wordlists import (
     COURTESY_TITLES,
@@ -83,9 +91,23 @@ TITLE_WORDS = frozenset(
     chief leader head spokesman spokeswoman spokesperson mediator negotiator
     """.split()
 )
-# Lower-case role nouns a descriptor ends in ("rebel leader", "UN special envoy").
-ROLE_NOUNS = TITLE_WORDS | frozenset(
+# Relatives: a person introduced as one ("his son, Seth Hutchinson") is not the default
+# bearer of the family name.
+KIN_NOUNS = frozenset(
     """
+    wife husband spouse son daughter brother sister mother father parent child
+    widow widower nephew niece cousin uncle aunt grandson granddaughter grandfather
+    grandmother stepson stepdaughter stepfather stepmother son-in-law daughter-in-law
+    brother-in-law sister-in-law father-in-law mother-in-law
+    """.split()
+)
+FIRST_SPOUSE = (["first", "lady"], ["first", "gentleman"])
+# Lower-case role nouns a descriptor ends in ("rebel leader", "UN special envoy").
+ROLE_NOUNS = (
+    TITLE_WORDS
+    | KIN_NOUNS
+    | frozenset(
+        """
     dictator strongman warlord tyrant despot autocrat ruler monarch regent
     official officer diplomat delegate spokesman adviser advisor aide assistant deputy
     nominee candidate contender frontrunner challenger incumbent successor predecessor
@@ -104,6 +126,7 @@ ROLE_NOUNS = TITLE_WORDS | frozenset(
     resident citizen student teacher doctor physician lawyer
     president vice-president
     """.split()
+    )
 )
 # Lower-case words that end like role nouns (-er, -or, -ist) but name no role.
 NOT_ROLE_NOUNS = frozenset(
@@ -283,6 +306,35 @@ def _tokens(text: str, sentence: Sentence) -> list[_Tok]:
     return tokens
 
 
+def _split_compounds(tokens: list[_Tok], vocab: _Vocabulary) -> list[_Tok]:
+    """Hyphenated names whose every part the story also writes alone as a name ('the
+    Ruiz-Berg summit', 'Trump-Russia') split into their parts, each a name of its own;
+    'Jong-un', 'France-Presse' and 'al-Sarraj' stay whole."""
+    result = []
+    for tok in tokens:
+        parts = tok.text.split("-")
+        if (
+            len(parts) < 2
+            or not tok.cap
+            or any(
+                len(p) < 2 or not p[:1].isupper() or p.lower() in PREFIX_PARTICLES for p in parts
+            )
+            or not all(p.lower() in vocab.capitalised for p in parts)
+        ):
+            result.append(tok)
+            continue
+        start = tok.start
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            gap = tok.gap if k == 0 else "-"
+            initial = tok.initial and k == 0
+            result.append(
+                _tok(start, start + len(part), part, gap, tok.possessive and last, initial)
+            )
+            start += len(part) + 1
+    return result
+
+
 def _one_substitution_away(words: Iterable[str]) -> frozenset[str]:
     """Every string that differs from one of ``words`` in exactly one letter."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -365,8 +417,12 @@ class _Scan:
 
 def _title_case(tokens: Sequence[_Tok], lower: frozenset[str]) -> bool:
     """A headline in Title Case: nearly every longer word capitalised, common words too
-    ('Haftar Met With Russian Defense Minister'), not just a run of names."""
-    long_words = [t for t in tokens if len(t.text) >= 4 and t.text[:1].isalpha()]
+    ('Haftar Met With Russian Defense Minister'), not just a run of names; or a line of
+    three or more words, every one capitalised ('Ana Ruiz Scolds Valmora')."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if len(words) >= 3 and all(t.cap for t in words):
+        return True
+    long_words = [t for t in words if len(t.text) >= 4]
     if len(long_words) < 4 or sum(t.cap for t in long_words) < 0.8 * len(long_words):
         return False
     common = [t for t in tokens[1:] if t.cap and (t.low in FUNCTION_WORDS or t.low in lower)]
@@ -383,6 +439,8 @@ def _name_ok(tok: _Tok, vocab: _Vocabulary, headline: bool) -> bool:
         return False
     if _is_title(tok):
         return True
+    if headline and not vocab.names_like(tok.low):
+        return False  # a headline alone never makes a name: 'Ruiz Signals Openness'
     if (tok.initial or headline) and tok.low in vocab.lower:
         return False
     if tok.initial and tok.low.endswith("ing"):
@@ -418,7 +476,7 @@ def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary) -> list[_Run]:
         if _is_title(tokens[i]) and j - i == 1:
             runs.append(_Run(i, j, j))  # a bare title ("the President")
         elif j - i > 1 or tokens[i].acronym or _single_name(tokens, i, vocab, headline):
-            runs.append(_split_title(tokens, i, j))
+            runs.append(_split_title(tokens, i, j, vocab))
         i = j
     return runs
 
@@ -461,9 +519,12 @@ def _of_join(tokens: Sequence[_Tok], ok: Sequence[bool], j: int) -> int | None:
     return None
 
 
-def _split_title(tokens: Sequence[_Tok], lo: int, hi: int) -> _Run:
+def _split_title(tokens: Sequence[_Tok], lo: int, hi: int, vocab: _Vocabulary) -> _Run:
     """Split a run after its title: 'Turkish President | Recep Tayyip Erdogan',
-    'Minister of Foreign Affairs | Muhammad Siala'."""
+    'Minister of Foreign Affairs | Muhammad Siala'; or, before a name of two words or
+    more, after a role noun that follows other words ('Harbor Gazette Editor | Lena
+    Ortiz') or after a party or nationality the story also writes on its own ('Nevada
+    Republican | Carl Dunmore', when it speaks of 'Republican leaders')."""
     last_title = -1
     for k in range(lo, hi):
         if _is_title(tokens[k]):
@@ -475,6 +536,13 @@ def _split_title(tokens: Sequence[_Tok], lo: int, hi: int) -> _Run:
             and (k > last_title + 1 or tokens[last_title].low in PORTFOLIO_WORDS)
         ):
             last_title = k
+    for k in range(hi - 3, max(lo, last_title + 1) - 1, -1):
+        low = tokens[k].low
+        if (k > lo and low in ROLE_NOUNS) or (
+            low.endswith(DEMONYM_SUFFIXES) and low in vocab.alone
+        ):
+            last_title = k
+            break
     if last_title < 0 or any(t.low in ORG_HEADS for t in tokens[last_title + 1 : hi]):
         return _Run(lo, lo, hi)  # no title, or an office: "Justice Department"
     return _Run(lo, last_title + 1, hi)
@@ -617,7 +685,8 @@ def _appositive_after(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int] | No
 
 def _appositive_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int] | None:
     """'The Libyan army commander, Khalifa Haftar, confirmed' -> 'Libyan army commander';
-    'the head of the Supreme Council for the Al-Wefaq Government, Khaled al-Mashri,'."""
+    'the head of the Supreme Council for the Al-Wefaq Government, Khaled al-Mashri,';
+    'his son, Seth Hutchinson,' -> 'son'."""
     lo = run.lo
     if lo == 0 or tokens[lo].gap.strip() != "," or tokens[run.hi - 1].possessive:
         return None
@@ -626,7 +695,8 @@ def _appositive_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int] | N
         return None
     k = lo - 1
     while k > 0 and lo - k < MAX_APPOSITIVE_WORDS and tokens[k].spaced:
-        if tokens[k - 1].low in DETERMINERS:
+        # 'the', 'his' or a possessive name: "Haftar's spokesman, Ahmed Mismari,"
+        if tokens[k - 1].low in APPOSITIVE_DETERMINERS or tokens[k - 1].possessive:
             end = _phrase_end(tokens, k, lo)
             if end is not None:
                 return k, end
@@ -769,6 +839,7 @@ class _Vocabulary:
 
     lower: frozenset[str]  # written in lower case somewhere
     capitalised: frozenset[str]  # capitalised inside running text (not first, not a headline)
+    alone: frozenset[str]  # of those, written with no capitalised word beside them
     skeletons: dict[str, list[str]]  # consonant skeleton -> capitalised words
 
     def names_like(self, word: str) -> bool:
@@ -780,14 +851,23 @@ class _Vocabulary:
 
 def _vocabulary(tokens: Sequence[Sequence[_Tok]]) -> _Vocabulary:
     lower = frozenset(tok.low for sentence in tokens for tok in sentence if tok.text.islower())
-    capitalised = set()
+    capitalised, alone = set(), set()
     for sentence in tokens:
-        if not _title_case(sentence, lower):
-            capitalised.update(tok.low for tok in sentence if tok.cap and not tok.initial)
+        if _title_case(sentence, lower):
+            continue
+        for i, tok in enumerate(sentence):
+            if tok.cap and not tok.initial:
+                capitalised.add(tok.low)
+                after = sentence[i + 1] if i + 1 < len(sentence) else None
+                before = sentence[i - 1]  # a capitalised sentence opener does not count
+                if not (tok.spaced and before.cap and not before.initial) and not (
+                    after and after.spaced and after.cap
+                ):
+                    alone.add(tok.low)
     skeletons: dict[str, list[str]] = defaultdict(list)
     for word in capitalised:
         skeletons[_skeleton(word)].append(word)
-    return _Vocabulary(lower, frozenset(capitalised), dict(skeletons))
+    return _Vocabulary(lower, frozenset(capitalised), frozenset(alone), dict(skeletons))
 
 
 # --- alias merging ------------------------------------------------------------------------
@@ -1223,6 +1303,7 @@ def scan_story(
         [_tokens(a.text, s) for s in sents] for a, sents in zip(articles, sentences, strict=True)
     ]
     vocab = _vocabulary([sentence for article in tokens for sentence in article])
+    tokens = [[_split_compounds(sentence, vocab) for sentence in article] for article in tokens]
     scans = tuple(_scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True))
     return StoryScan(tuple(articles), scans, vocab, _label_words(scans))
 
@@ -1257,11 +1338,24 @@ def _merge_entities(
     occurrences, expansion_pairs = _occurrences(scan.scans, scan.label_words, matches, names)
     clusters = _merge_names(names, expansion_pairs, scan.vocab.lower)
     entity_ids = _entity_ids(clusters, lexicon)
-    entity_of = _resolve_singles(clusters, entity_ids, occurrences)
+    kin = frozenset(clusters.find(key) for key in _relatives(scan.scans, occurrences))
+    entity_of = _resolve_singles(clusters, entity_ids, occurrences, kin)
     entity_names = {
         entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
     }
     return occurrences, entity_of, entity_names
+
+
+def _relatives(scans: Sequence[_Scan], occurrences: Sequence[_Occurrence]) -> set[str]:
+    """Name keys a label introduces as someone's relative ('his son, Seth Hutchinson',
+    "Trump's son, Donald Trump Jr.", 'first lady Melania Trump')."""
+    runs = set()
+    for ai, scan in enumerate(scans):
+        for found in scan.found:
+            words = tokenize(scan.article.text[found.start : found.end])
+            if words and (words[-1] in KIN_NOUNS or words[-2:] in FIRST_SPOUSE):
+                runs.add((ai, found.run))
+    return {o.key for o in occurrences if (o.article, o.run) in runs}
 
 
 def _sentence_at(scan: _Scan, offset: int) -> int:
@@ -1319,12 +1413,18 @@ def _entity_ids(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
 
 
 def _resolve_singles(
-    clusters: _Clusters, entity_ids: dict[str, str], occurrences: Sequence[_Occurrence]
+    clusters: _Clusters,
+    entity_ids: dict[str, str],
+    occurrences: Sequence[_Occurrence],
+    kin: frozenset[str],
 ) -> list[str]:
     """Entity of each occurrence. A lone surname several people share ('Castro' after
     'Fidel Castro' and 'Raul Castro') goes to the one named earlier in the same sentence,
-    else to the one the story names in full most often, else to the one named most
-    recently before it in the article; otherwise it stays an entity of its own."""
+    else to the one the story names in full most often, else, among those named equally
+    often, to the only one not introduced as someone's relative (``kin``: cluster roots;
+    'his son, Seth Hutchinson' does not take the governor's 'Hutchinson'), else to the
+    one named most recently before it in the article; otherwise it stays an entity of
+    its own."""
     full = [(o, clusters.find(o.key)) for o in occurrences if len(clusters.names[o.key].words) > 1]
     full_counts = Counter(root for _, root in full)
     full_by_article: dict[int, list[tuple[_Occurrence, str]]] = defaultdict(list)
@@ -1348,10 +1448,14 @@ def _resolve_singles(
             if r in candidates and o.start < occ.start
         ]
         counts = sorted((full_counts[r] for r in candidates), reverse=True)
+        tied = [r for r in sorted(candidates) if counts and full_counts[r] == counts[0]]
+        not_kin = [r for r in tied if r not in kin]
         if before and before[-1][0] == occ.sent:
             chosen = before[-1][1]
-        elif counts and (len(counts) == 1 or counts[0] > counts[1]):
-            chosen = max(candidates, key=lambda r: full_counts[r])
+        elif len(tied) == 1:
+            chosen = tied[0]
+        elif len(not_kin) == 1:
+            chosen = not_kin[0]
         else:
             chosen = before[-1][1] if before else root
         result.append(entity_ids[chosen])
@@ -1554,6 +1658,86 @@ def find_story_mentions(
         text = article.text[occ.start : occ.end]
         mentions.append(EntityMention(article.id, occ.start, occ.end, text, entity, occ.kind))
     return mentions
+
+
+ENTITY_COLUMNS = ["entity", "name", "type", "aliases", "article_id", "outlet", "mentions"]
+# spaCy's named-entity labels (OntoNotes) -> the entity types Slant reports.
+ENTITY_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+
+def _ner_spans(doc: Doc) -> tuple[list[int], list[tuple[int, int, str]]]:
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return [s[0] for s in spans], spans
+
+
+def _ner_label(index: tuple[list[int], list[tuple[int, int, str]]], start: int, end: int) -> str:
+    """The label of the named entity that overlaps [start, end) the most, else ""."""
+    starts, spans = index
+    best, best_overlap = "", 0
+    for s, e, label in spans[max(0, bisect.bisect_right(starts, start) - 1) :]:
+        if s >= end:
+            break
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_overlap:
+            best, best_overlap = label, overlap
+    return best
+
+
+def _entity_type(votes: Counter[str]) -> str:
+    """The type most of an entity's tagged mentions have; "unknown" when none is tagged."""
+    types: Counter[str] = Counter()
+    for label, n in votes.items():
+        if label:
+            types[ENTITY_TYPES.get(label, "other")] += n
+    return max(types, key=lambda t: (types[t], t != "other", t)) if types else "unknown"
+
+
+def build_entity_table(
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    lexicon: Lexicon | None = None,
+    scan: StoryScan | None = None,
+) -> pd.DataFrame:
+    """One row per entity and article that names it (ENTITY_COLUMNS): the entity id, its
+    display name, its type, the spellings this article uses ("; "), the article, its
+    outlet and how many times it names the entity.
+
+    The type is what spaCy's named-entity recogniser (``docs``: each article's parse, from
+    its reading) calls most of the entity's mentions across the story: person,
+    organisation, place, group (a nationality, religion or party) or other; "unknown"
+    when it tags none of them. Rows run from the most-mentioned entity of the story down.
+    """
+    story = _assemble(articles, lexicon, scan)
+    indexes = [_ner_spans(doc) for doc in docs]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    per_article: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
+    for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
+        votes[entity][_ner_label(indexes[occ.article], occ.start, occ.end)] += 1
+        text = " ".join(articles[occ.article].text[occ.start : occ.end].split())
+        per_article[(entity, occ.article)][text] += 1
+    totals = {entity: sum(v.values()) for entity, v in votes.items()}
+    rows = [
+        {
+            "entity": entity,
+            "name": story.entity_names.get(entity, entity),
+            "type": _entity_type(votes[entity]),
+            "aliases": "; ".join(sorted(spellings, key=lambda t: (-spellings[t], t))),
+            "article_id": articles[ai].id,
+            "outlet": articles[ai].outlet,
+            "mentions": spellings.total(),
+        }
+        for (entity, ai), spellings in sorted(
+            per_article.items(), key=lambda item: (-totals[item[0][0]], item[0][0], item[0][1])
+        )
+    ]
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
 
 
 def find_labels(

@@ -14,12 +14,13 @@ One module per data set, each with its reader, its scoring and its ``Dataset`` l
 - ``newsmtsc``: the sentiment of a sentence toward a named person; Slant's target-aware
   score against VADER on the whole sentence (two sets: rw, mt).
 - ``newswcl50``: every descriptive mention of each actor, per outlet; Slant's label
-  discovery against "the two words before each name".
+  discovery against "the two words before each name"; and Slant's entities against the
+  annotated mention chains (B-cubed), beside grouping mentions by their last word.
 - ``allsides``: same-event roundups; Slant's story grouping against TF-IDF clustering.
 - ``polnear``: who said what (source, cue, content) in election news; Slant's
   attributions against "each quotation, credited to the last name before it".
 
-Shared by them: ``metrics`` (precision/recall/F1, ROC AUC, macro-F1, span overlap),
+Shared by them: ``metrics`` (precision/recall/F1, ROC AUC, macro-F1, span overlap, B-cubed),
 ``detectors`` (Slant's loaded terms and the VADER baseline as span finders), ``results``
 (Result, Dataset, Evaluation; the table printed and written).
 
@@ -45,6 +46,7 @@ from framing.evaluate.metrics import (
     Span,
     classify_compound,
     score_auc,
+    score_bcubed,
     score_macro_f1,
     score_precision_recall_f1,
     score_set_matches,
@@ -64,11 +66,13 @@ from framing.evaluate.newswcl50 import (
     LabelRecovery,
     LabelSpan,
     NewsWCL50Gold,
+    find_head_word,
     find_label_concept,
     find_main_actor_labels,
     find_newswcl50_gold,
     find_words_before_names,
     load_newswcl50,
+    score_entity_merging,
     score_label_recovery,
     score_newswcl50,
 )
@@ -143,12 +147,15 @@ __all__ = [
     "find_newswcl50_gold",
     "find_vader_spans",
     "find_words_before_names",
+    "find_head_word",
     "format_results",
     "load_babe",
     "load_newsmtsc",
     "load_newswcl50",
     "load_ptc",
     "score_auc",
+    "score_bcubed",
+    "score_entity_merging",
     "score_babe",
     "score_gold_data",
     "score_label_recovery",

@@ -28,6 +28,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from framing.clean import normalize_date
+from framing.evaluate.metrics import score_bcubed
 from framing.evaluate.newswcl50 import load_newswcl50
 from framing.evaluate.results import Dataset, Result
 from framing.io.errors import LoadError
@@ -41,19 +42,6 @@ BASELINE_DAYS = 3
 NEWSWCL50_EVENTS = range(5)
 _URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
 _WORD = re.compile(r"\w+")
-
-
-def score_bcubed(gold: Sequence[object], predicted: Sequence[object]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering (``predicted``, one label per item)
-    against ``gold``: the mean over items of the share of the item's predicted cluster in
-    its gold cluster (precision), and of its gold cluster in its predicted one (recall)."""
-    if len(gold) != len(predicted) or not gold:
-        raise ValueError("gold and predicted need the same, non-zero length")
-    both = Counter(zip(gold, predicted, strict=True))
-    sizes_gold, sizes_predicted = Counter(gold), Counter(predicted)
-    precision = sum(n * n / sizes_predicted[p] for (_, p), n in both.items()) / len(gold)
-    recall = sum(n * n / sizes_gold[g] for (g, _), n in both.items()) / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def score_adjusted_rand(gold: Sequence[object], predicted: Sequence[object]) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from framing.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
@@ -105,3 +106,16 @@ def classify_compound(
 
 
 # --- detectors -------------------------------------------------------------------------
+
+
+def score_bcubed(gold: Sequence[object], predicted: Sequence[object]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (``predicted``, one label per item)
+    against ``gold``: the mean over items of the share of the item's predicted cluster in
+    its gold cluster (precision), and of its gold cluster in its predicted one (recall)."""
+    if len(gold) != len(predicted) or not gold:
+        raise ValueError("gold and predicted need the same, non-zero length")
+    both = Counter(zip(gold, predicted, strict=True))
+    sizes_gold, sizes_predicted = Counter(gold), Counter(predicted)
+    precision = sum(n * n / sizes_predicted[p] for (_, p), n in both.items()) / len(gold)
+    recall = sum(n * n / sizes_gold[g] for (g, _), n in both.items()) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.entities import find_labels
-from framing.evaluate.metrics import overlaps
+from framing.entities import find_labels, find_story_mentions
+from framing.evaluate.metrics import overlaps, score_bcubed
 from framing.evaluate.results import Dataset, Result
 from framing.io import LoadError
 from framing.io.evaldata import list_files, read_table, read_text
@@ -44,6 +44,7 @@ WCL_TOKEN_RE = re.compile(r"\w+(?:[-.']\w+)*\.?|'s|n't|[^\w\s]")
 # Baseline labels: this many words before each mention of an actor's name.
 BASELINE_LABEL_WORDS = 2
 LabelSpan = tuple[int, int, str]  # start, end, the concept (actor) it labels
+Span = tuple[int, int, str]  # start, end, the entity Slant gave it
 
 
 @dataclass(frozen=True)
@@ -164,9 +165,10 @@ def find_newswcl50_gold(
     texts: dict[str, str],
     sentence_lines: dict[str, Sequence[str]],
     annotations: Sequence[dict[str, str]],
-    top: int = WCL_TOP_ACTORS,
+    top: int | None = WCL_TOP_ACTORS,
 ) -> NewsWCL50Gold:
-    """The annotated mentions of one event's ``top`` most-mentioned ACTOR concepts.
+    """The annotated mentions of one event's ``top`` most-mentioned ACTOR concepts (every
+    ACTOR concept when ``top`` is None).
 
     ``texts`` and ``sentence_lines`` map outlet to article text and to the lines of its
     sentence file; ``annotations`` are the rows of the event's annotation files. Mentions
@@ -323,6 +325,79 @@ def score_newswcl50(
     return results
 
 
+def find_head_word(mention: str) -> str:
+    """The merging baseline's key for a mention: its last word, lower-cased, without a
+    possessive ("President Trump" and "Mr. Trump" -> "trump")."""
+    words = _wcl_words(mention.replace("'s", "").replace("\u2019s", ""))
+    return words[-1] if words else mention.lower()
+
+
+def _entity_at(spans: Sequence[Span], start: int, end: int) -> str | None:
+    """The entity of the span (start, end, entity) that overlaps [start, end) the most."""
+    best, best_overlap = None, 0
+    for s, e, entity in spans:
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_overlap:
+            best, best_overlap = entity, overlap
+    return best
+
+
+def score_entity_merging(articles: pd.DataFrame, annotations: pd.DataFrame) -> list[Result]:
+    """How well Slant's entities (no lexicon, each event one story) group the annotated
+    mentions of every ACTOR concept: B-cubed precision, recall and F1 over the gold
+    mentions (higher is better), all of them and the name mentions alone (no words beyond
+    the actor's name). A gold mention takes the entity of the name or label (a title,
+    appositive or description Slant resolved to an entity) that overlaps it most, a name
+    on a tie; one that none overlaps stands alone. The
+    baseline groups the same gold mentions by their last word (find_head_word).
+
+    ``articles`` and ``annotations`` are load_newswcl50's tables.
+    """
+    keys: dict[str, tuple[list, list, list]] = {"": ([], [], []), "names": ([], [], [])}
+    for event, event_articles in articles.groupby("event", sort=True):
+        rows = annotations[annotations["event"] == event].to_dict("records")
+        texts = dict(zip(event_articles["outlet"], event_articles["text"], strict=True))
+        lines = dict(zip(event_articles["outlet"], event_articles["sentences"], strict=True))
+        gold = find_newswcl50_gold(texts, lines, rows, top=None)
+        stories = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in texts.items()]
+        found: dict[str, list[Span]] = defaultdict(list)  # names first: they win ties
+        for m in find_story_mentions(stories):
+            found[m.article_id].append((m.start, m.end, m.entity))
+        for label in find_labels(stories)[0]:
+            found[label.article_id].append((label.start, label.end, label.entity))
+        for i, g in enumerate(gold.mentions):
+            entity = _entity_at(found[f"{event}_{g.outlet}"], g.start, g.end)
+            ours = (event, entity) if entity else (event, "alone", i)
+            for part in ("", "names") if not g.descriptive else ("",):
+                gold_keys, our_keys, baseline_keys = keys[part]
+                gold_keys.append((event, g.concept))
+                our_keys.append(ours)
+                baseline_keys.append((event, find_head_word(g.text)))
+    results = []
+    for part, (gold_keys, our_keys, baseline_keys) in keys.items():
+        if not gold_keys:
+            continue
+        ours, theirs = score_bcubed(gold_keys, our_keys), score_bcubed(gold_keys, baseline_keys)
+        suffix = f" ({part})" if part else ""
+        for k, metric in enumerate(("B-cubed precision", "B-cubed recall", "B-cubed F1")):
+            results.append(
+                Result(
+                    "NewsWCL50 entities",
+                    f"merging {metric}{suffix}",
+                    ours[k],
+                    theirs[k],
+                    len(gold_keys),
+                    True,
+                )
+            )
+    return results
+
+
+def _score_newswcl50(path: Path) -> list[Result]:
+    articles, annotations = load_newswcl50(path)
+    return score_newswcl50(articles, annotations) + score_entity_merging(articles, annotations)
+
+
 def load_newswcl50(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """NewsWCL50's articles and actor annotations, from ``event_N/N_OUTLET.txt``,
     ``N_OUTLET_sent.txt`` and ``N_OUTLET_annotations.csv``, outlets in NEWSWCL50_OUTLETS
@@ -352,6 +427,4 @@ def load_newswcl50(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame, pd.concat(tables, ignore_index=True)
 
 
-DATASET = Dataset(
-    "newswcl50", "newswcl50", lambda path, lexicon: score_newswcl50(*load_newswcl50(path))
-)
+DATASET = Dataset("newswcl50", "newswcl50", lambda path, lexicon: _score_newswcl50(path))

@@ -22,6 +22,7 @@ ANALYZE_KEYS = {
 TERM_KEYS = {"article_id", "outlet", "start", "end", "text", "category", "target", "valence",
              "in_quote"}  # fmt: skip
 LABEL_KEYS = {"entity", "article_id", "outlet", "label", "in_quote", "valence"}
+ENTITY_KEYS = {"entity", "name", "type", "aliases", "article_id", "outlet", "mentions"}
 
 
 def run(*args, cwd=ROOT):
@@ -35,7 +36,13 @@ def run(*args, cwd=ROOT):
 
 
 @pytest.mark.parametrize(
-    ("command", "keys"), [("analyze", ANALYZE_KEYS), ("terms", TERM_KEYS), ("labels", LABEL_KEYS)]
+    ("command", "keys"),
+    [
+        ("analyze", ANALYZE_KEYS),
+        ("terms", TERM_KEYS),
+        ("labels", LABEL_KEYS),
+        ("entities", ENTITY_KEYS),
+    ],
 )
 def test_json_records_on_the_sample(command, keys):
     result = run(command, SAMPLE_STORY, "--format", "json")
@@ -45,6 +52,9 @@ def test_json_records_on_the_sample(command, keys):
     if command == "analyze":
         assert len(records) == 5
         assert {r["article_id"] for r in records} == {p.stem for p in SAMPLE_STORY.glob("0*.txt")}
+    if command == "entities":  # the story lexicon's actor id; in every article of the sample
+        haftar = [r for r in records if r["entity"] == "haftar"]
+        assert len(haftar) == 5 and {r["type"] for r in haftar} == {"person"}
 
 
 def test_csv_output_and_out_file(tmp_path):

@@ -11,6 +11,7 @@ from framing.evaluate import (
     Result,
     classify_compound,
     score_auc,
+    score_bcubed,
     score_macro_f1,
     score_precision_recall_f1,
     score_set_matches,
@@ -18,6 +19,24 @@ from framing.evaluate import (
 )
 
 # --- metrics ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        ("aabb", "xxyy", (1.0, 1.0, 1.0)),
+        ("aabb", "xxxx", (0.5, 1.0, 2 / 3)),  # everything merged
+        ("aabb", "wxyz", (1.0, 0.5, 2 / 3)),  # nothing merged
+        ("aab", "xyy", (2 / 3, 2 / 3, 2 / 3)),
+    ],
+)
+def test_bcubed(gold, predicted, expected):
+    assert score_bcubed(list(gold), list(predicted)) == pytest.approx(expected)
+
+
+def test_bcubed_needs_paired_items():
+    with pytest.raises(ValueError):
+        score_bcubed(["a"], [])
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,12 @@ from evaluate_helpers import write
 
 from framing.evaluate import (
     GoldMention,
+    find_head_word,
     find_label_concept,
     find_newswcl50_gold,
     find_words_before_names,
     load_newswcl50,
+    score_entity_merging,
     score_label_recovery,
     score_newswcl50,
 )
@@ -124,3 +126,47 @@ def test_score_newswcl50_on_a_tiny_event():
     assert rows["recall"].n == 3  # descriptive gold mentions
     assert rows["recall"].baseline == pytest.approx(2 / 3)  # "Korean leader", "Korean President"
     assert 0.0 <= rows["wrong share"].slant <= 1.0
+
+
+# --- NewsWCL50 entities ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "head"),
+    [("President Trump", "trump"), ("Mr. Kim's", "kim"), ("The dictator", "dictator"), ("", "")],
+)
+def test_head_word(mention, head):
+    assert find_head_word(mention) == head
+
+
+def _event(notes):
+    articles = pd.DataFrame(
+        [(0, o, WCL_TEXT[o], tuple(WCL_LINES[o])) for o in ("L", "R")],
+        columns=["event", "outlet", "text", "sentences"],
+    )
+    return articles, pd.DataFrame(notes).assign(event=0)
+
+
+def test_entity_merging_on_a_tiny_event():
+    # Each actor's names across both outlets are one entity for Slant; the baseline splits
+    # "Kim Jong Un" (head "un") from "Mr. Kim", and "Moon" from "Moon Jae-in" ("jae-in").
+    notes = [
+        _note("L", KIM, "Kim Jong Un", 0, 3),
+        _note("L", MOON, "Moon", 0, 7),
+        _note("R", KIM, "Mr. Kim", 0, 0),
+        _note("R", MOON, "Moon Jae-in", 0, 5),
+        _note("R", "PRK", "North Korea", 0, 0, "COUNTRY"),  # not an actor
+    ]
+    rows = {r.metric: r for r in score_entity_merging(*_event(notes))}
+    f1 = rows["merging B-cubed F1"]
+    assert f1.n == 4 and rows["merging B-cubed F1 (names)"].n == 4
+    assert f1.slant == pytest.approx(1.0)
+    assert f1.baseline == pytest.approx(2 / 3)  # precision 1, recall 1/2
+
+
+def test_entity_merging_counts_a_missed_mention_alone():
+    # "The dictator" is Kim's, but no name or label of Slant's covers it: it stands alone.
+    notes = [_note("L", KIM, "Kim Jong Un", 0, 3), _note("L", KIM, "dictator", 1, 1)]
+    rows = {r.metric: r for r in score_entity_merging(*_event(notes))}
+    assert rows["merging B-cubed recall"].n == 2
+    assert rows["merging B-cubed recall (names)"].n == 1
