@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import wordfreq
 from nltk.stem.porter import PorterStemmer
 
-from framing.entities import FUNCTION_WORDS, MONTHS_AND_DAYS
 from framing.models import Article
+from framing.wordlists import DAYS, FUNCTION_WORDS, MONTH_WORDS
 
 # A word (letters first, inner hyphens and apostrophes kept) or a number with its
 # separators ("473,000", "9.3").
@@ -46,7 +46,7 @@ NUMBER_PREFIX = "#"
 # Names and title words a story is named after, per article.
 SURFACE_NAMES = 6
 SURFACE_WORDS = 12
-STOP_WORDS = FUNCTION_WORDS | MONTHS_AND_DAYS
+STOP_WORDS = FUNCTION_WORDS | MONTH_WORDS | DAYS
 # The corpus is weighed as if it sat among this many ordinary news articles of about
 # BACKGROUND_WORDS words, whose words follow general English (wordfreq's "small" English
 # list): in a corpus of five articles about one event, the event's words are rare in

@@ -1,0 +1,276 @@
+"""Labels: the descriptors each article attaches to each entity (titles, appositives,
+possessive modifiers, definite descriptions, story-lexicon forms), with their valence
+and voice, and the label table that compares outlets."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import pandas as pd
+
+from framing.entities.merging import _name_words
+from framing.entities.names import _Bare
+from framing.entities.story import StoryScan, _assemble, _Story
+from framing.entities.words import PREPOSITIONS
+from framing.models import Article, Attribution, Label, Lexicon
+from framing.terms import find_lexicon_matches
+from framing.voices import find_speech
+
+
+def _label_valence(text: str, entity: str, lexicon: Lexicon) -> int | None:
+    """Valence of the longest lexicon form inside the label, the entity's own story labels
+    first, then generic terms; None when no lexicon entry matches."""
+    if not lexicon.entries:
+        return None
+    best = None
+    for start, end, entry in find_lexicon_matches(text, lexicon).terms:
+        if entry.actor not in (None, entity):
+            continue
+        rank = (entry.actor == entity, end - start)
+        if best is None or rank > best[0]:
+            best = (rank, entry.valence)
+    return best[1] if best else None
+
+
+# Head word -> entity -> the wordings (word sets) of the entity's labels with that head,
+# each with how often the story uses it.
+_KnownLabels = dict[str, dict[str, Counter[frozenset[str]]]]
+
+
+def _resolve_bare(
+    bare: _Bare, known: _KnownLabels, article_mentions: Sequence[tuple[int, str]]
+) -> str | None:
+    """The entity a definite description stands for: one the article mentions whose known
+    labels share its head word, the closest label wording (Jaccard overlap) first, then
+    the one mentioned most recently. 'the president' goes to the 'President Trump' of the
+    story rather than to its 'French President Emmanuel Macron'."""
+    # Only the entities the article mentions are looked up: a long story gives a common
+    # head word ('president') to many.
+    wordings = known.get(bare.head, {})
+    mentioned = {e for _, e in article_mentions}
+    scored = {
+        entity: max(len(bare.words & words) / len(bare.words | words) for words in wordings[entity])
+        for entity in mentioned
+        if entity in wordings
+    }
+    if not scored:
+        return None
+    top = max(scored.values())
+    candidates = {e for e, s in scored.items() if s == top}
+    # Then the entity the story most often gives this head word ('President Trump' many
+    # times over one 'President Macron'), then the one mentioned last.
+    uses = Counter({e: wordings[e].total() for e in candidates})
+    most = uses.most_common(2)
+    if len(most) == 1 or most[0][1] > most[1][1]:
+        return most[0][0]
+    before = [e for start, e in article_mentions if start < bare.start and e in candidates]
+    return before[-1] if before else None
+
+
+def _head_word(tokens: Sequence[str]) -> str:
+    """Last word before any preposition: 'head of the Supreme Council' -> 'head'."""
+    head = tokens[-1]
+    for word in tokens:
+        if word in PREPOSITIONS:
+            break
+        head = word
+    return head
+
+
+def _story_labels(
+    story: _Story, lexicon: Lexicon, speech: Sequence[Sequence[Attribution]]
+) -> list[Label]:
+    """Labels of every article: rule-found ones next to names, then definite descriptions
+    resolved through them, then story-lexicon forms the rules missed. ``speech``: the
+    attributions of each article, with speakers."""
+    entity_of_run: dict[tuple[int, tuple[int, int]], str] = {}
+    mentions_by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
+        if occ.run is not None:
+            entity_of_run[(occ.article, occ.run)] = entity
+        mentions_by_article[occ.article].append((occ.start, entity))
+    for article_mentions in mentions_by_article.values():
+        article_mentions.sort()
+
+    raw: list[tuple[int, str, int, int, str]] = []  # article, entity, start, end, source
+    known: _KnownLabels = defaultdict(lambda: defaultdict(Counter))
+    for ai, scan in enumerate(story.scans):
+        text = scan.article.text
+        for found in scan.found:
+            entity = entity_of_run.get((ai, found.run))
+            if entity is None:
+                continue
+            raw.append((ai, entity, found.start, found.end, found.source))
+            words = [w.lower() for w in _name_words(text[found.start : found.end])]
+            known[_head_word(words)][entity][frozenset(words)] += 1
+    for entry in lexicon.entries:
+        if entry.actor:
+            for form in entry.forms:
+                words = [w.lower() for w in _name_words(form)]
+                if words:
+                    known[_head_word(words)][entry.actor][frozenset(words)] += 1
+    anchored: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for ai, _, start, end, _ in raw:
+        anchored[ai].append((start, end))
+    for ai, scan in enumerate(story.scans):
+        for bare in scan.bare:
+            if not bare.possessive and any(
+                s < bare.end and bare.start < e for s, e in anchored[ai]
+            ):
+                continue  # "Comey, the F.B.I. director he ousted": an appositive already
+            entity = _resolve_bare(bare, known, mentions_by_article[ai])
+            if entity is not None:
+                raw.append((ai, entity, bare.start, bare.end, "bare_reference"))
+    raw.extend(_lexicon_labels(story, raw, mentions_by_article))
+
+    labels = []
+    seen = set()
+    for ai, entity, start, end, source in sorted(raw, key=lambda r: (r[0], r[2], -r[3])):
+        if (ai, entity, start, end) in seen:
+            continue
+        seen.add((ai, entity, start, end))
+        scan = story.scans[ai]
+        article = scan.article
+        quote = find_speech(speech[ai], start, end)
+        text = article.text[start:end]
+        valence = _label_valence(text, entity, lexicon)
+        if source == "lexicon":
+            valence = _lexicon_valence(story, ai, start, end, entity)
+        labels.append(
+            Label(
+                entity=entity,
+                article_id=article.id,
+                outlet=article.outlet,
+                label=text,
+                start=start,
+                end=end,
+                in_quote=quote is not None,
+                valence=valence,
+                speaker=quote.who if quote is not None else None,
+                source=source,
+            )
+        )
+    return labels
+
+
+def _lexicon_labels(
+    story: _Story,
+    raw: Sequence[tuple[int, str, int, int, str]],
+    mentions_by_article: dict[int, list[tuple[int, str]]],
+) -> list[tuple[int, str, int, int, str]]:
+    """Story-lexicon label forms the rules missed, for an actor the article mentions, unless
+    the words already belong to another entity's label or name."""
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for ai, _, start, end, _ in raw:
+        taken[ai].append((start, end))
+    for occ in story.occurrences:
+        taken[occ.article].append((occ.start, occ.end))
+    extra = []
+    for ai, match in enumerate(story.lexicon_matches):
+        mentioned = {e for _, e in mentions_by_article[ai]}
+        for start, end, entry in match.terms:
+            if not entry.actor or entry.category != "label" or entry.actor not in mentioned:
+                continue
+            if any(s < end and start < e for s, e in taken[ai]):
+                continue
+            extra.append((ai, entry.actor, start, end, "lexicon"))
+    return extra
+
+
+def _lexicon_valence(story: _Story, ai: int, start: int, end: int, entity: str) -> int | None:
+    for s, e, entry in story.lexicon_matches[ai].terms:
+        if (s, e) == (start, end) and entry.actor == entity:
+            return entry.valence
+    return None
+
+
+def find_labels(
+    articles: Sequence[Article],
+    lexicon: Lexicon | None = None,
+    scan: StoryScan | None = None,
+    speech: Sequence[Sequence[Attribution]] | None = None,
+) -> tuple[list[Label], dict[str, str]]:
+    """Labels every article attaches to every entity, and entity id -> display name.
+
+    Aliases are merged across all ``articles`` (one story). ``Label.valence`` is the
+    lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
+    lexicon knows the label; ``Label.source`` names the rule that found it: "title",
+    "appositive", "possessive", "modifier", "bare_reference" or "lexicon". ``scan``:
+    :func:`scan_story` of the same ``articles``, when one is at hand. ``speech``: each
+    article's attributions with speakers (voices.py); a label inside one is in the
+    speaker's voice. Without it every label is in the outlet's own voice.
+    """
+    lexicon = lexicon or Lexicon()
+    story = _assemble(articles, lexicon, scan)
+    labels = _story_labels(story, lexicon, speech or [()] * len(articles))
+    used = {label.entity for label in labels}
+    return labels, {e: n for e, n in story.entity_names.items() if e in used}
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def score_label_spread(label_sets: dict[str, set[str]], n_outlets: int) -> float:
+    """How differently outlets name one entity, 0 (all use the same labels) .. 1.
+
+    1 - mean pairwise Jaccard overlap of the label sets of the outlets that label the
+    entity, times coverage (share of the story's ``n_outlets`` that label it at all), so
+    an entity one outlet labels alone scores 0 and one every outlet names differently
+    scores 1.
+    """
+    sets = [s for s in label_sets.values() if s]
+    if len(sets) < 2 or n_outlets < 2:
+        return 0.0
+    overlaps = [len(a & b) / len(a | b) for a, b in itertools.combinations(sets, 2)]
+    return (1 - sum(overlaps) / len(overlaps)) * len(sets) / n_outlets
+
+
+TABLE_COLUMNS = [
+    "entity", "entity_name", "outlet", "labels", "n_labels", "n_unknown", "mean_valence",
+    "spread",
+]  # fmt: skip
+
+
+def build_label_table(labels: Sequence[Label], entity_names: dict[str, str]) -> pd.DataFrame:
+    """One row per entity x outlet that labels it: its labels with counts
+    ("Field Marshal (2); rebel leader (1)"), how many labels, how many no lexicon knows,
+    their mean valence (NaN when none is known), and the entity's ``spread``
+    (:func:`score_label_spread`). Sorted by spread, most differently named first."""
+    outlets = sorted({label.outlet for label in labels})
+    groups: dict[tuple[str, str], list[Label]] = defaultdict(list)
+    for label in labels:
+        groups[(label.entity, label.outlet)].append(label)
+    spreads = {}
+    for entity in {label.entity for label in labels}:
+        sets = {o: {_label_key(lab.label) for lab in groups.get((entity, o), [])} for o in outlets}
+        spreads[entity] = score_label_spread(sets, len(outlets))
+    rows = []
+    for (entity, outlet), group in groups.items():
+        counts = Counter(_label_key(lab.label) for lab in group)
+        surface = {}
+        for lab in group:
+            surface.setdefault(_label_key(lab.label), " ".join(lab.label.split()))
+        known = [lab.valence for lab in group if lab.valence is not None]
+        rows.append(
+            {
+                "entity": entity,
+                "entity_name": entity_names.get(entity, entity),
+                "outlet": outlet,
+                "labels": "; ".join(f"{surface[k]} ({n})" for k, n in counts.most_common()),
+                "n_labels": len(group),
+                "n_unknown": len(group) - len(known),
+                "mean_valence": sum(known) / len(known) if known else float("nan"),
+                "spread": spreads[entity],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    if frame.empty:
+        return frame
+    totals = frame.groupby("entity")["n_labels"].transform("sum")
+    frame = frame.assign(_total=totals).sort_values(
+        ["spread", "_total", "entity", "outlet"], ascending=[False, False, True, True]
+    )
+    return frame.drop(columns="_total").reset_index(drop=True)
