@@ -160,7 +160,7 @@ def _article_parts(article: Article, reading: Reading, lexicon: Lexicon) -> _Art
     mentions = find_actor_mentions(article, lexicon, speech, matches)
     speech = resolve_speakers(speech, mentions, text)
     sentences = list(reading.sentences)
-    hits = find_term_hits(article, lexicon, speech, mentions, matches, sentences)
+    hits = find_term_hits(article, lexicon, speech, mentions, matches, sentences, reading.doc)
     compounds = score_sentences([s.text for s in sentences])
     sentence_mentions = _mentions_by_sentence(sentences, mentions)
     return _ArticleParts(speech, mentions, hits, sentences, compounds, sentence_mentions)

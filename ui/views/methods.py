@@ -36,8 +36,10 @@ METHODS = [
         r"{\text{number of hits}}",
         "Valences are judgements written in the lexicon with a note saying why; edit them on "
         "the Lexicon page. Labels found by pattern but not in the lexicon are shown with “?” "
-        "and do not count until they get a valence. Which actor a term aims at is decided by "
-        "proximity and can be wrong.",
+        "and do not count until they get a valence. Which actor a term aims at comes from the "
+        "sentence's grammar (the name a word modifies, a verb's object, the subject of "
+        "“is a …”), else from proximity; checked by hand on unseen news it is right about "
+        "seven times in ten.",
     ),
     (
         "Camp tilt",
