@@ -469,8 +469,10 @@ def analyze_story(
         _article_parts(article, reading, scoring.lexicon)
         for article, reading in zip(story.articles, readings, strict=True)
     ]
-    labels, entity_names = find_labels(story.articles, lexicon, scan, [p.speech for p in parts])
-    entities = build_entity_table(story.articles, [r.doc for r in readings], lexicon, scan)
+    docs = [r.doc for r in readings]
+    speech = [p.speech for p in parts]
+    labels, entity_names = find_labels(story.articles, lexicon, scan, speech, docs)
+    entities = build_entity_table(story.articles, docs, lexicon, scan)
     del scan  # large: dropped before the tables are built
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)

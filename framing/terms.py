@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ahocorasick
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from framing.models import (
     Article,
@@ -18,21 +18,12 @@ from framing.models import (
     Sentence,
     TermHit,
 )
+from framing.targets import MentionedActors, find_term_target
 from framing.text import split_sentences
 from framing.voices import find_speech
-from framing.wordlists import CORE_FUNCTION_WORDS
 
-# A term that ends at most this many characters before an actor mention modifies it
-# ("so-called Government of National Accord", "rebel leader Khalifa Haftar").
-PREMODIFIER_GAP = 24
 # A capitalised word right after a label makes the label a title of that name.
 NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
-# Modifiers of a following common noun ("so-called reformers", "terrorist groups") describe
-# that noun's referent, which is no known actor, unless an actor name follows closely.
-NOUN_MODIFIER_CATEGORIES = frozenset({"distancing", "loaded_adjective", "name_calling"})
-NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)")
-# Verbs and hedges qualify what their subject does or says, so they aim backwards.
-SUBJECT_CATEGORIES = frozenset({"loaded_verb", "hedge"})
 
 
 def _lower_same_length(text: str) -> str:
@@ -179,204 +170,6 @@ def find_actor_mentions(
     ]
 
 
-def _modifies_common_noun(text: str, end: int) -> bool:
-    following = NEXT_WORD_RE.match(text, end)
-    return following is not None and following.group(1) not in CORE_FUNCTION_WORDS
-
-
-def _target(
-    text: str,
-    start: int,
-    end: int,
-    category: str,
-    scope: tuple[int, int],
-    mentions: Sequence[Mention],
-) -> str | None:
-    """The actor a term is aimed at, among the mentions in ``scope``: the name it
-    premodifies (not for verbs and hedges), else the nearest one before it (the
-    subject), else the nearest one after it."""
-    s_start, s_end = scope
-    inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
-    after = [m for m in inside if m.start >= end]
-    if after and category not in SUBJECT_CATEGORIES and after[0].start - end <= PREMODIFIER_GAP:
-        return after[0].actor
-    single_word = " " not in text[start:end]
-    if category in NOUN_MODIFIER_CATEGORIES and single_word and _modifies_common_noun(text, end):
-        return None
-    before = [m for m in inside if m.end <= start]
-    if before:
-        return before[-1].actor
-    return after[0].actor if after else None
-
-
-# Dependency labels (spaCy's English scheme) by what they tell about a term's target.
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nn"})
-PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Prepositions that aim a verb at its object: "lashing out at", "railed against".
-AIMING_PREPOSITIONS = frozenset({"at", "against", "on", "upon", "toward", "towards", "of"})
-VERB_TAGS = ("VERB", "AUX")
-# A verb in these relations has the subject of the verb it depends on.
-SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
-# Prepositions that name who takes part in what a noun names: "collusion with Moscow".
-NOUN_AGENT_PREPOSITIONS = frozenset({"by", "with", "between"})
-NOUN_TAGS = ("NOUN", "PROPN")
-# What _parse_target returns when the parse says a term is aimed at no actor.
-NO_ACTOR = ""
-# A pronoun no mention resolves ("his bravery"): the parse found the target but cannot
-# name it, so the term is aimed by position instead (the nearest actor before it).
-PRONOUN = "?"
-
-
-class _Actors:
-    """An article's parse and which actor each of its tokens names, from the mentions."""
-
-    def __init__(self, mentions: Sequence[Mention], doc: Doc) -> None:
-        self.spans = sorted((m.start, m.end, m.actor) for m in mentions)
-        self.doc = doc
-
-    def of(self, token: Token) -> str | None:
-        """The actor the token's noun phrase names: the token itself (part of a mention;
-        PRONOUN for a pronoun no mention resolves), else its possessor ("Haftar's
-        militia"), a name compounded onto it ("the Assad regime", "a Kim dynasty
-        dictator") or a nationality that is a mention of its own ("Russian meddling")."""
-        if actor := self._at(token):
-            return actor
-        if token.pos_ == "PRON":
-            return PRONOUN
-        for child in token.children:
-            # A nationality right before the noun: "Russian meddling", not the claim of
-            # "a Russian collusion claim".
-            nationality = child.dep_ == "amod" and child.i == token.i - 1 and self._at(child)
-            if child.dep_ == "poss" or nationality:
-                actor = self.of(child)
-            elif child.dep_ == "compound":
-                actor = self._compounded(child)
-            else:
-                continue
-            if actor:
-                return actor
-        return None
-
-    def _compounded(self, token: Token) -> str | None:
-        """The actor a chain of compounded nouns names: "Kim" in "Kim dynasty"."""
-        if actor := self._at(token):
-            return actor
-        return next(
-            (a for c in token.children if c.dep_ == "compound" and (a := self._compounded(c))),
-            None,
-        )
-
-    def _at(self, token: Token) -> str | None:
-        for start, end, actor in self.spans:
-            if start <= token.idx < end:
-                return actor
-            if start > token.idx:
-                break
-        return None
-
-
-def _subject_actor(verb: Token, actors: _Actors) -> str:
-    """The actor that is the verb's subject; a verb without one shares the subject of the
-    verb it depends on ("Moscow has denied meddling", "attacked and killed")."""
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None or verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
-            break
-        verb = verb.head
-    return (actors.of(subject) if subject is not None else None) or NO_ACTOR
-
-
-def _parse_target(start: int, end: int, category: str, actors: _Actors) -> str | None:
-    """The actor the parse says a term at [start, end) is aimed at; NO_ACTOR when the parse
-    says it is aimed at no actor ("a sham lawsuit"); None when the parse does not tell.
-
-    A modifier aims at the noun it modifies ("so-called Government", "ruthless Berg"), an
-    appositive at its name, a predicate at its subject ("Haftar is a warlord"), an adverb
-    at the doer of its verb ("illegally working"), a verb at its object ("slammed Ruiz")
-    or at the object of its aiming preposition ("lashed out at Ruiz"), else, for verbs
-    and hedges, at its subject; a noun at what it names itself: a mention, its possessor
-    ("Haftar's militias"), a name compounded onto it ("the Assad regime") or its agent
-    ("collusion by the campaign"). A noun stands for an actor only through a mention."""
-    span = actors.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    target = _parse_aim(span.root, category, actors)
-    return None if target == PRONOUN else target
-
-
-def _parse_aim(root: Token, category: str, actors: _Actors) -> str | None:
-    if root.dep_ in MODIFIER_DEPS and root.head.pos_ in NOUN_TAGS:
-        return _noun_actor(root.head, actors)
-    if root.dep_ == "appos":
-        return actors.of(root.head) or NO_ACTOR
-    for child in root.children:
-        if child.dep_ == "appos" and (actor := actors.of(child)):
-            return actor
-    if root.dep_ in PREDICATE_DEPS:
-        return _subject_actor(root.head, actors)
-    if root.dep_ == "advmod" and root.head.pos_ in VERB_TAGS:  # "allegedly ordered"
-        return _subject_actor(root.head, actors)
-    if root.pos_ in VERB_TAGS:
-        for child in root.children:
-            if child.dep_ in OBJECT_DEPS and (actor := actors.of(child)):
-                return actor
-        for child in root.children:
-            if child.dep_ in ("prep", "prt") and child.lower_ in AIMING_PREPOSITIONS:
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj" and (actor := actors.of(grandchild)):
-                        return actor
-        return _subject_actor(root, actors) if category in SUBJECT_CATEGORIES else NO_ACTOR
-    if root.pos_ in NOUN_TAGS:
-        return _noun_actor(root, actors)
-    return None
-
-
-def _noun_actor(noun: Token, actors: _Actors) -> str:
-    """The actor a noun phrase names (a mention, its possessor, a compounded name), else
-    its agent or party ("collusion by the Trump campaign", "with Moscow", "between the
-    campaign and Russia"), else NO_ACTOR."""
-    if actor := actors.of(noun):
-        return actor
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in NOUN_AGENT_PREPOSITIONS:
-            for grandchild in child.children:
-                if grandchild.dep_ != "pobj":
-                    continue
-                for party in (grandchild, *grandchild.conjuncts):
-                    if actor := actors.of(party):
-                        return actor
-    return NO_ACTOR
-
-
-def _aim(
-    text: str,
-    start: int,
-    end: int,
-    category: str,
-    quote: Attribution | None,
-    sentence: tuple[int, int],
-    mentions: Sequence[Mention],
-    actors: _Actors | None,
-) -> str | None:
-    """The actor a term is aimed at: where the parse says (:func:`_parse_target`); where
-    it does not, or without a parse, by position (:func:`_target`): inside a quotation
-    among the quotation's own mentions, then in the sentence, never at the quotation's
-    speaker (the words are the speaker's, not aimed at the speaker)."""
-    if actors is not None:
-        target = _parse_target(start, end, category, actors)
-        if target is not None:
-            return target or None
-    if quote is not None:
-        target = _target(text, start, end, category, (quote.start, quote.end), mentions)
-        if target is not None:
-            return target
-    speaker = quote.speaker if quote is not None else None
-    others = [m for m in mentions if m.actor != speaker] if speaker else mentions
-    return _target(text, start, end, category, sentence, others)
-
-
 def _label_applies(
     text: str, end: int, actor: str, mentioned: set[str], mentions: Sequence[Mention]
 ) -> bool:
@@ -404,11 +197,10 @@ def find_term_hits(
     ``speech`` are the article's attributions with their speakers (voices.py); a hit
     inside reported speech, direct or indirect, is in the speaker's voice, otherwise in
     the narrator's (the outlet's own) voice.
-    Story labels aim at their own actor. Other terms, given ``doc`` (the article's parse,
-    from its reading), aim where the parse says (:func:`_aim`); where it does not say, or
-    without a parse, at the actor they premodify, else the nearest actor before them in
-    the same sentence (never the speaker of the quotation they are in), else the nearest
-    after.
+    Story labels aim at their own actor; other terms where targets.find_term_target says:
+    given ``doc`` (the article's parse, from its reading) where the parse says, else by
+    position (the actor they premodify, else the nearest before them in the sentence,
+    never the speaker of the quotation they are in, else the nearest after).
     """
     if matches is None:
         matches = find_lexicon_matches(article.text, lexicon)
@@ -418,15 +210,16 @@ def find_term_hits(
         sentences = split_sentences(article.text)
     bounds = [(s.start, s.end) for s in sentences]
     mentioned = {m.actor for m in mentions}
-    actors = _Actors(mentions, doc) if doc is not None else None
+    actors = MentionedActors(mentions, doc) if doc is not None else None
     hits = []
     for start, end, entry in matches.terms:
         if entry.actor and not _label_applies(article.text, end, entry.actor, mentioned, mentions):
             continue
         quote = find_speech(speech, start, end)
         sentence = next(((a, b) for a, b in bounds if a <= start < b), (start, end))
-        target = entry.actor or _aim(article.text, start, end, entry.category, quote, sentence,
-                                     mentions, actors)  # fmt: skip
+        target = entry.actor or find_term_target(
+            article.text, (start, end), entry.category, quote, sentence, mentions, actors
+        )
         hits.append(
             TermHit(
                 article_id=article.id,

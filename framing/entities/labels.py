@@ -9,11 +9,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import pandas as pd
+from spacy.tokens import Doc
 
-from framing.entities.merging import _name_words
+from framing.entities.merging import _name_words, _word_tok
 from framing.entities.names import _Bare
 from framing.entities.story import StoryScan, _assemble, _Story
-from framing.entities.words import PREPOSITIONS
+from framing.entities.tokens import _is_role
+from framing.entities.words import MAX_APPOSITIVE_WORDS, PREPOSITIONS
 from framing.models import Article, Attribution, Label, Lexicon
 from framing.terms import find_lexicon_matches
 from framing.voices import find_speech
@@ -79,12 +81,58 @@ def _head_word(tokens: Sequence[str]) -> str:
     return head
 
 
+# Verbs that make their object a description of their subject: "is", "became", "remains".
+COPULAS = frozenset({"be", "become", "remain"})
+# What of a predicate noun's left side belongs to the label: "a [truly fine] gentleman".
+PREDICATE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "advmod", "poss"})
+
+
+def _predicate_labels(story: _Story, docs: Sequence[Doc]) -> list[tuple[int, str, int, int, str]]:
+    """Predicate nominals whose subject is a name, from each article's parse: "Haftar is a
+    warlord", "Abe, who is a fine gentleman,", "Kim remains the leader of the party" give
+    their role noun with its modifiers and an 'of' complement. A negated one ("is not a
+    dictator") is no label, nor a predicate whose head names no role ("is the reason")."""
+    names: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
+        names[occ.article].append((occ.start, occ.end, entity))
+    found = []
+    for ai, doc in enumerate(docs):
+        for noun in doc:
+            verb = noun.head
+            if noun.dep_ != "attr" or noun.pos_ != "NOUN" or verb.lemma_ not in COPULAS:
+                continue
+            if any(c.dep_ == "neg" for c in verb.children) or not _is_role(_word_tok(noun.text)):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
+                subject = verb.head  # "Abe, who is ...": the name the clause is about
+            if subject is None:
+                continue
+            at = subject.idx
+            entity = next((e for start, end, e in names[ai] if start <= at < end), None)
+            if entity is None:
+                continue
+            left = [c for c in noun.lefts if c.dep_ in PREDICATE_MODIFIERS]
+            first = min((c.left_edge for c in left), key=lambda t: t.i, default=noun)
+            last = noun
+            for child in noun.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    last = child.right_edge
+            if last.i - first.i < MAX_APPOSITIVE_WORDS:
+                found.append((ai, entity, first.idx, last.idx + len(last.text), "predicate"))
+    return found
+
+
 def _story_labels(
-    story: _Story, lexicon: Lexicon, speech: Sequence[Sequence[Attribution]]
+    story: _Story,
+    lexicon: Lexicon,
+    speech: Sequence[Sequence[Attribution]],
+    docs: Sequence[Doc] | None,
 ) -> list[Label]:
-    """Labels of every article: rule-found ones next to names, then definite descriptions
-    resolved through them, then story-lexicon forms the rules missed. ``speech``: the
-    attributions of each article, with speakers."""
+    """Labels of every article: rule-found ones next to names and, given each article's
+    parse (``docs``), predicate nominals; then definite descriptions resolved through
+    them, then story-lexicon forms the rules missed. ``speech``: the attributions of each
+    article, with speakers."""
     entity_of_run: dict[tuple[int, tuple[int, int]], str] = {}
     mentions_by_article: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
@@ -97,13 +145,15 @@ def _story_labels(
     raw: list[tuple[int, str, int, int, str]] = []  # article, entity, start, end, source
     known: _KnownLabels = defaultdict(lambda: defaultdict(Counter))
     for ai, scan in enumerate(story.scans):
-        text = scan.article.text
         for found in scan.found:
             entity = entity_of_run.get((ai, found.run))
             if entity is None:
                 continue
             raw.append((ai, entity, found.start, found.end, found.source))
-            words = [w.lower() for w in _name_words(text[found.start : found.end])]
+    raw.extend(_predicate_labels(story, docs or ()))
+    for ai, entity, start, end, _ in raw:
+        words = [w.lower() for w in _name_words(story.scans[ai].article.text[start:end])]
+        if words:
             known[_head_word(words)][entity][frozenset(words)] += 1
     for entry in lexicon.entries:
         if entry.actor:
@@ -191,20 +241,23 @@ def find_labels(
     lexicon: Lexicon | None = None,
     scan: StoryScan | None = None,
     speech: Sequence[Sequence[Attribution]] | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> tuple[list[Label], dict[str, str]]:
     """Labels every article attaches to every entity, and entity id -> display name.
 
     Aliases are merged across all ``articles`` (one story). ``Label.valence`` is the
     lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
     lexicon knows the label; ``Label.source`` names the rule that found it: "title",
-    "appositive", "possessive", "modifier", "bare_reference" or "lexicon". ``scan``:
-    :func:`scan_story` of the same ``articles``, when one is at hand. ``speech``: each
-    article's attributions with speakers (voices.py); a label inside one is in the
-    speaker's voice. Without it every label is in the outlet's own voice.
+    "appositive", "possessive", "modifier", "predicate", "bare_reference" or "lexicon".
+    ``scan``: :func:`scan_story` of the same ``articles``, when one is at hand.
+    ``speech``: each article's attributions with speakers (voices.py); a label inside one
+    is in the speaker's voice. Without it every label is in the outlet's own voice.
+    ``docs``: each article's parse (its reading's ``doc``); without them no predicate
+    nominal ("Haftar is a warlord") is a label.
     """
     lexicon = lexicon or Lexicon()
     story = _assemble(articles, lexicon, scan)
-    labels = _story_labels(story, lexicon, speech or [()] * len(articles))
+    labels = _story_labels(story, lexicon, speech or [()] * len(articles), docs)
     used = {label.entity for label in labels}
     return labels, {e: n for e, n in story.entity_names.items() if e in used}
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from framing.entities import find_labels, find_story_mentions
 from framing.evaluate.metrics import overlaps, score_bcubed
@@ -26,6 +27,7 @@ from framing.evaluate.results import Dataset, Result
 from framing.io import LoadError
 from framing.io.evaldata import list_files, read_table, read_text
 from framing.models import Article, Label
+from framing.reading import read_texts
 from framing.text import find_words
 from framing.wordlists import COURTESY_TITLES, DETERMINERS, POSSESSIVE_SUFFIXES
 
@@ -260,11 +262,14 @@ def score_label_recovery(labels: Sequence[LabelSpan], gold: Sequence[GoldMention
 
 
 def find_main_actor_labels(
-    articles: Sequence[Article], name_words: dict[str, frozenset[str]]
+    articles: Sequence[Article],
+    name_words: dict[str, frozenset[str]],
+    docs: Sequence[Doc] | None = None,
 ) -> dict[str, list[tuple[Label, str]]]:
     """Article id -> (label, concept) for each label Slant's discovery (entities.find_labels,
-    no lexicon) attaches to a main actor; labels of other entities are left out."""
-    labels, names = find_labels(articles)
+    no lexicon; ``docs``: each article's parse, as the dashboard has it) attaches to a main
+    actor; labels of other entities are left out."""
+    labels, names = find_labels(articles, docs=docs)
     concept_of = {e: find_label_concept(n, name_words) for e, n in names.items()}
     found: dict[str, list[tuple[Label, str]]] = {a.id: [] for a in articles}
     for label in labels:
@@ -290,7 +295,8 @@ def score_newswcl50(
         lines = dict(zip(event_articles["outlet"], event_articles["sentences"], strict=True))
         gold = find_newswcl50_gold(texts, lines, rows, top)
         stories = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in texts.items()]
-        ours = find_main_actor_labels(stories, gold.name_words)
+        docs = [r.doc for r in read_texts([a.text for a in stories], jobs=1)]
+        ours = find_main_actor_labels(stories, gold.name_words, docs)
         for article in stories:
             own = [g for g in gold.mentions if g.outlet == article.outlet]
             found = {
@@ -363,7 +369,8 @@ def score_entity_merging(articles: pd.DataFrame, annotations: pd.DataFrame) -> l
         found: dict[str, list[Span]] = defaultdict(list)  # names first: they win ties
         for m in find_story_mentions(stories):
             found[m.article_id].append((m.start, m.end, m.entity))
-        for label in find_labels(stories)[0]:
+        docs = [r.doc for r in read_texts([a.text for a in stories], jobs=1)]
+        for label in find_labels(stories, docs=docs)[0]:
             found[label.article_id].append((label.start, label.end, label.entity))
         for i, g in enumerate(gold.mentions):
             entity = _entity_at(found[f"{event}_{g.outlet}"], g.start, g.end)

@@ -259,3 +259,35 @@ def test_build_label_table():
 def test_build_label_table_empty():
     table = build_label_table([], {})
     assert table.empty and "spread" in table.columns
+
+
+# (text, [(label, its entity)]): predicate nominals whose subject is a name, from the parse
+GOLDEN_PREDICATES = [
+    ("Khalifa Haftar is a warlord.", [("warlord", "khalifa-haftar")]),
+    (
+        "Ana Ruiz, who is a longtime critic of the mayor, spoke.",
+        [("longtime critic of the mayor", "ana-ruiz")],
+    ),
+    (
+        "Ida Varga remains the leader of the opposition.",
+        [("leader of the opposition", "ida-varga")],
+    ),
+    ("Tom Berg became Ana Ruiz's closest adviser.", [("Ana Ruiz's closest adviser", "tom-berg")]),
+    # negatives: negated; a head that names no role; a subject that is no name
+    ("Tom Berg is not a dictator.", []),
+    ("Tom Berg is the reason for the delay.", []),
+    ("The deal is a disaster for the region.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_PREDICATES)
+def test_predicate_labels_from_the_parse(text, expected):
+    labels, _ = find_labels([make_article(text)], docs=[read_text(text).doc])
+    found = [(lab.label, lab.entity) for lab in labels if lab.source == "predicate"]
+    assert found == expected
+    assert all(text[lab.start : lab.end] == lab.label for lab in labels)
+
+
+def test_no_predicate_labels_without_a_parse():
+    labels, _ = find_labels([make_article("Khalifa Haftar is a warlord.")])
+    assert not [lab for lab in labels if lab.source == "predicate"]
