@@ -21,7 +21,8 @@ PAGES = [
 TABS = {
     "overview": ("ov_tab", ["How the outlets compare", "How they frame each actor",
                             "Whom they quote", "Tables"]),
-    "labels": ("lb_tab", ["Label matrix", "Labels by actor and outlet", "Every label"]),
+    "labels": ("lb_tab", ["Label matrix", "Labels by actor and outlet", "Every label",
+                          "Actors and their names"]),
     "terms": ("tm_tab", ["By outlet", "Every hit in context"]),
     "sentiment": ("st_tab", ["By outlet and actor", "Through each article",
                              "Sentence by sentence"]),

@@ -58,6 +58,16 @@ def render_every_label(view: View) -> None:
     render_table(view.table("labels"), "labels", "lb_all")
 
 
+def render_actor_names(view: View) -> None:
+    st.caption(
+        "Every actor found in the text, what kind it is (person, organisation, place, group: "
+        "the language model's tags of most of its mentions) and the spellings each article "
+        "uses for it. These are the names merged into one actor, so a wrong merge or split "
+        "shows here."
+    )
+    render_table(view.table("entities"), "actors and their names", "lb_entities")
+
+
 def render_labels(view: View) -> None:
     render_tabs(
         "lb_tab",
@@ -65,6 +75,7 @@ def render_labels(view: View) -> None:
             "Label matrix": lambda: render_matrix(view),
             "Labels by actor and outlet": lambda: render_by_actor(view),
             "Every label": lambda: render_every_label(view),
+            "Actors and their names": lambda: render_actor_names(view),
         },
     )
 
