@@ -354,8 +354,8 @@ def score_entity_merging(articles: pd.DataFrame, annotations: pd.DataFrame) -> l
     mentions (higher is better), all of them and the name mentions alone (no words beyond
     the actor's name). A gold mention takes the entity of the name or label (a title,
     appositive or description Slant resolved to an entity) that overlaps it most, a name
-    on a tie; one that none overlaps stands alone. The
-    baseline groups the same gold mentions by their last word (find_head_word).
+    on a tie; one that none overlaps stands alone. The baseline groups the same gold
+    mentions by their last word (find_head_word).
 
     ``articles`` and ``annotations`` are load_newswcl50's tables.
     """

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 PAGES = {
     "": ("Overview", [1, 1, 1, 0]),
     "articles": ("Articles", [0]),
-    "labels": ("Labels", [1, 0, 0]),
+    "labels": ("Labels", [1, 0, 0, 0]),
     "terms": ("Loaded terms", [2, 0]),
     "side_by_side": ("Side by side", [0]),
     "sentiment": ("Sentiment", [2, 1, 0]),
