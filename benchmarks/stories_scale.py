@@ -26,8 +26,10 @@ from pathlib import Path
 import pandas as pd
 from _measure import ROOT, measure
 
-from framing.evaluate.allsides import load_allsides
-from framing.evaluate.newswcl50 import load_newswcl50
+sys.path.insert(0, str(ROOT))  # run as a script from any folder
+
+from framing.evaluate.allsides import load_allsides  # noqa: E402
+from framing.evaluate.newswcl50 import load_newswcl50  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"  # beside the project on every developer machine
 START = dt.date(2021, 1, 1)
