@@ -7,7 +7,7 @@ import bisect
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from framing.entities.merging import (
     _Clusters,
@@ -162,6 +162,9 @@ class StoryScan:
     scans: tuple[_Scan, ...]
     vocab: _Vocabulary
     label_words: frozenset[str]
+    # The last lexicon's assembled story: the labels and the entity table of one analysis
+    # ask for the same one, and merging is the costly step.
+    _last: list[tuple[Lexicon, _Story]] = field(default_factory=list, repr=False)
 
     @functools.cached_property
     def _plain_entities(self) -> _Entities:
@@ -191,18 +194,22 @@ def _assemble(
     articles: Sequence[Article], lexicon: Lexicon | None, scan: StoryScan | None = None
 ) -> _Story:
     """Scan every article (unless ``scan`` already did), merge the story's names into
-    entities."""
+    entities; a scan keeps the story of the last lexicon it was assembled with."""
     if scan is None:
         scan = scan_story(articles)
     elif scan.articles != tuple(articles):
         raise ValueError("the scan was made from other articles")
     lexicon = lexicon or Lexicon()
+    if scan._last and scan._last[0][0] is lexicon:
+        return scan._last[0][1]
     matches = [find_lexicon_matches(a.text, lexicon) for a in articles]
     if lexicon.actors:
         entities = _merge_entities(scan, lexicon, matches)
     else:
         entities = scan._plain_entities
-    return _Story(scan.scans, *entities, matches)
+    story = _Story(scan.scans, *entities, matches)
+    scan._last[:] = [(lexicon, story)]
+    return story
 
 
 def _merge_entities(
