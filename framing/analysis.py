@@ -44,7 +44,7 @@ CONTEXT_CHARS = 60
 
 TERM_COLUMNS = [
     "article_id", "outlet", "start", "end", "text", "term", "category", "target", "valence",
-    "in_quote", "speaker", "lexicon", "note", "loaded", "context_left", "context_right",
+    "in_quote", "speaker", "lexicon", "note", "rule", "loaded", "context_left", "context_right",
 ]  # fmt: skip
 LABEL_COLUMNS = [
     "entity", "entity_name", "article_id", "outlet", "label", "start", "end", "in_quote",
@@ -139,10 +139,11 @@ class _Scoring:
 
 def is_loaded(hit: TermHit) -> bool:
     """A generic loaded term counts, except hedges ("reportedly": uncertainty, not
-    judgement); a story label counts only when it is not neutral."""
+    judgement) and lexicon words the context shows in a neutral sense ("sanctions
+    regime"); a story label counts only when it is not neutral."""
     if hit.category == "label":
         return hit.valence != 0
-    return hit.category != "hedge"
+    return hit.category != "hedge" and hit.rule != "neutral_sense"
 
 
 def _per_100(count: int, words: int) -> float:
@@ -160,7 +161,9 @@ def _article_parts(article: Article, reading: Reading, lexicon: Lexicon) -> _Art
     mentions = find_actor_mentions(article, lexicon, speech, matches)
     speech = resolve_speakers(speech, mentions, text)
     sentences = list(reading.sentences)
-    hits = find_term_hits(article, lexicon, speech, mentions, matches, sentences, reading.doc)
+    hits = find_term_hits(
+        article, lexicon, speech, mentions, matches, sentences, reading.doc, reading.quotes
+    )
     compounds = score_sentences([s.text for s in sentences])
     sentence_mentions = _mentions_by_sentence(sentences, mentions)
     return _ArticleParts(speech, mentions, hits, sentences, compounds, sentence_mentions)
