@@ -196,6 +196,10 @@ def _rule_hits(
     taken = sorted([(s, e) for s, e, _ in matches.terms] + [(s, e) for s, e, _ in matches.mentions])
     found = []
     for hit in find_rule_hits(doc, article.text, quotes):
+        if any(s < hit.end and hit.start < e for s, e in taken) and hit.core > hit.start:
+            # The lexicon has the intensifier ("utterly"): the adjective is a hit alone.
+            core = article.text[hit.core : hit.end].lower()
+            hit = replace(hit, start=hit.core, term=core, category="loaded_adjective")
         if any(s < hit.end and hit.start < e for s, e in taken):
             continue
         entry = LexiconEntry(hit.term, (hit.term,), hit.category, hit.valence, hit.note, "rules")

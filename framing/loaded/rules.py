@@ -7,6 +7,8 @@ Rules, each in the outlet's or the speaker's words alike (voice is decided later
   valence at least STRONG_VADER in size, or subjectivity and polarity both high), used
   as an adjective in the parse ("the vaunted deal", "a stupid idea", "was egocentric");
 - ``evaluative_adverb``: the -ly adverb of such an adjective ("shamefully");
+- ``evaluative_noun``: a noun VADER rates strongly, said of someone as a predicate or an
+  appositive ("he is an idiot", "called him a false prophet");
 - ``intensified``: an intensifier on an evaluative adjective, with weaker evidence
   needed ("utterly wrong", "so dishonest"): the pair is the choice;
 - ``scare_quotes``: one lower-case word in quotation marks that is not a quotation of a
@@ -38,8 +40,16 @@ STRONG_POLARITY = 0.5
 # With an intensifier, weaker evidence suffices: any word of the resources (VADER
 # |valence| >= 1.5, or subjectivity >= 0.5).
 # Words more frequent than this share of English tokens (about 1 in 20,000) are the
-# ordinary way of saying it.
+# ordinary way of saying it, unless they are fully subjective insults or dismissals
+# (subjectivity and negative polarity at least INSULT_SUBJECTIVITY, INSULT_POLARITY in
+# size: "stupid", "crazy").
 CONVENTIONAL_FREQUENCY = 5e-5
+INSULT_SUBJECTIVITY = 0.9
+INSULT_POLARITY = 0.5
+# A noun VADER rates at least this strong, said of someone ("he is an idiot", "a
+# hero"), is name-calling.
+STRONG_NOUN_VADER = 2.0
+NOUN_LABEL_DEPS = frozenset({"attr", "oprd", "appos"})
 ADJECTIVE_DEPS = frozenset({"amod", "acomp", "attr", "oprd", "conj", "ROOT", "xcomp", "appos"})
 INTENSIFIERS = frozenset(
     "very so too extremely utterly deeply truly incredibly absolutely totally completely "
@@ -58,7 +68,8 @@ SCARE_QUOTE_MAX_CHARS = 30
 
 @dataclass(frozen=True)
 class RuleHit:
-    """A loaded word a rule found: where, what it is, and why (``rule``, ``note``)."""
+    """A loaded word a rule found: where, what it is, and why (``rule``, ``note``);
+    ``core`` is where its evaluative word starts (after an intensifier)."""
 
     start: int
     end: int
@@ -67,6 +78,7 @@ class RuleHit:
     valence: int  # -2 .. +2 toward the target, as lexicon entries have it
     rule: str
     note: str
+    core: int = -1
 
 
 def _valence(word: EvaluativeWord) -> int:
@@ -103,7 +115,8 @@ class _Words:
         found = self.words.get(word)
         if found is None or word in STATE_ADJECTIVES:
             return None
-        if self.frequency.get(word, 0.0) >= CONVENTIONAL_FREQUENCY:
+        insult = found.subjectivity >= INSULT_SUBJECTIVITY and found.polarity <= -INSULT_POLARITY
+        if self.frequency.get(word, 0.0) >= CONVENTIONAL_FREQUENCY and not insult:
             return None
         return found
 
@@ -142,7 +155,7 @@ def _adjective_hit(token: Token, words: _Words) -> RuleHit | None:
         return RuleHit(
             intensifier.idx, token.idx + len(token), f"{intensifier.lower_} {token.lower_}",
             "intensifier", _valence(word), "intensified",
-            f"an intensifier on an evaluative adjective ({_evidence(word)})",
+            f"an intensifier on an evaluative adjective ({_evidence(word)})", token.idx,
         )  # fmt: skip
     if not _strong(word):
         return None
@@ -164,6 +177,16 @@ def _adverb_hit(token: Token, words: _Words) -> RuleHit | None:
                 f"the adverb of a strongly evaluative adjective, {base} ({_evidence(word)})",
             )  # fmt: skip
     return None
+
+
+def _noun_hit(token: Token, words: _Words) -> RuleHit | None:
+    word = words.get(token.lower_)
+    if word is None or math.isnan(word.vader) or abs(word.vader) < STRONG_NOUN_VADER:
+        return None
+    return RuleHit(
+        token.idx, token.idx + len(token), token.lower_, "name_calling", _valence(word),
+        "evaluative_noun", f"a strongly evaluative noun said of someone ({_evidence(word)})",
+    )  # fmt: skip
 
 
 def _scare_quote_hits(text: str, quotes: Sequence[QuoteSpan]) -> list[RuleHit]:
@@ -205,11 +228,14 @@ def find_rule_hits(doc: Doc, text: str, quotes: Sequence[QuoteSpan] = ()) -> lis
             hit = _adjective_hit(token, words)
         elif token.pos_ == "ADV" and token.dep_ == "advmod":
             hit = _adverb_hit(token, words)
+        elif token.pos_ == "NOUN" and token.dep_ in NOUN_LABEL_DEPS:
+            hit = _noun_hit(token, words)
         else:
             continue
         if hit is not None:
             hits.append(hit)
-    hits.sort(key=lambda h: (h.start, -h.end))
+    # Where a quoted word is evaluative itself, its own rule says more than the quotes.
+    hits.sort(key=lambda h: (h.start, -h.end, h.rule == "scare_quotes"))
     kept: list[RuleHit] = []
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:

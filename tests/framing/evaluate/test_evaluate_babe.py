@@ -29,13 +29,13 @@ def test_score_babe_on_a_tiny_table():
     )
     results = score_babe(sentences, LEXICON)
     rows = {r.metric: r for r in results if r.dataset.endswith("(held out)")}
-    # Slant: tp radicals; fp slammed, so-called ("terrible" is too common a word for the
-    # evaluative-adjective rule). VADER: terrible (fp); radicals missed.
-    assert (rows["precision"].slant, rows["recall"].slant) == pytest.approx((1 / 3, 1.0))
+    # Slant: tp radicals; fp slammed, terrible (the evaluative-adjective rule), so-called.
+    # VADER: terrible (fp); radicals missed.
+    assert (rows["precision"].slant, rows["recall"].slant) == pytest.approx((1 / 4, 1.0))
     assert (rows["precision"].baseline, rows["recall"].baseline) == (0.0, 0.0)
     assert rows["precision"].n == 1
-    # densities: biased 50 per 100 words; non-biased 0 and 25 -> AUC 1.0; n = 3 sentences
-    assert rows["ROC AUC"].slant == 1.0 and rows["ROC AUC"].n == 3
+    # densities: biased 50 per 100 words; non-biased 0 and 50 -> AUC 0.75; n = 3 sentences
+    assert rows["ROC AUC"].slant == 0.75 and rows["ROC AUC"].n == 3
     # Biased when a loaded term is found: right, right, wrong -> F1 1 (Biased) and 2/3
     # (Non-biased); VADER's compound: the first two are neutral, the third negative.
     assert rows["macro-F1"].slant == pytest.approx((2 / 3 + 2 / 3) / 2)
