@@ -73,3 +73,26 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     if any(math.isnan(x) for x in (*a, *b)):
         return True
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def find_clear_extreme(
+    scores: dict[str, tuple[float, float, float]], largest: bool = True
+) -> str | None:
+    """The outlet with the largest (smallest) score, ``scores`` mapping outlet -> (score,
+    low, high), when its interval overlaps no other outlet's; None when intervals overlap
+    (no clear difference) or fewer than two outlets have a score."""
+    known = {o: s for o, s in scores.items() if not math.isnan(s[0])}
+    if len(known) < 2:
+        return None
+    pick = max if largest else min
+    top = pick(known, key=lambda o: known[o][0])
+    bounds = known[top][1:]
+    if any(overlap(bounds, s[1:]) for o, s in known.items() if o != top):
+        return None
+    return top
+
+
+def all_overlap(intervals: Sequence[tuple[float, float]]) -> bool:
+    """Whether every pair of intervals (low, high) overlaps: no outlet differs clearly
+    from any other."""
+    return all(overlap(a, b) for i, a in enumerate(intervals) for b in intervals[i + 1 :])
