@@ -38,6 +38,8 @@ TERM_CATEGORIES = (
 )
 LABEL_CATEGORY = "label"
 SHIPPED_DIR = Path(__file__).resolve().parent / "lexicons"
+# Where each shipped file comes from, under which licence (not a lexicon itself).
+SOURCES_FILE = "SOURCES.csv"
 FORM_SEPARATOR = "|"
 MAX_LISTED_PROBLEMS = 5
 
@@ -469,7 +471,7 @@ def merge_lexicons(lexicons: Sequence[Lexicon]) -> Lexicon:
 
 def list_shipped_lexicons() -> list[str]:
     """Names of the lexicons shipped with Slant (file stems in framing/lexicons/), sorted."""
-    return sorted(path.stem for path in SHIPPED_DIR.glob("*.csv"))
+    return sorted(path.stem for path in SHIPPED_DIR.glob("*.csv") if path.name != SOURCES_FILE)
 
 
 def find_lexicon_file(path_or_name: str | Path, search_dirs: Sequence[str | Path] = ()) -> Path:

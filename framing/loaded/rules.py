@@ -22,6 +22,7 @@ Words so common in general English that they are the plain way of saying a thing
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,6 +65,13 @@ STATE_ADJECTIVES = frozenset(
     "criminal unemployed homeless".split()
 )
 SCARE_QUOTE_MAX_CHARS = 30
+# A one-word quotation right after one of these words or a colon is a quoted answer or
+# remark ('she said "yes"', 'he wrote: "never"'), not a scare quote.
+SAYING_WORDS = frozenset(
+    "say says said saying reply replies replied answer answers answered write writes wrote "
+    "shout shouted tweet tweeted add added ask asked tell told".split()
+)
+PREVIOUS_WORD_RE = re.compile(r"([\w:]+)[\s,]*$")
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,13 @@ def _noun_hit(token: Token, words: _Words) -> RuleHit | None:
     )  # fmt: skip
 
 
+def _after_saying(text: str, start: int) -> bool:
+    before = PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    return before is not None and (
+        before.group(1).lower() in SAYING_WORDS or before.group(1).endswith(":")
+    )
+
+
 def _scare_quote_hits(text: str, quotes: Sequence[QuoteSpan]) -> list[RuleHit]:
     hits = []
     for quote in quotes:
@@ -201,6 +216,7 @@ def _scare_quote_hits(text: str, quotes: Sequence[QuoteSpan]) -> list[RuleHit]:
             and all(part.isalpha() for part in word.replace("-", " ").split(" "))
             and " " not in word
             and not any(q.start < quote.start and quote.end <= q.end for q in quotes)
+            and not _after_saying(text, quote.start)
         ):
             start = quote.start + 1 + inner.index(word)
             hits.append(
