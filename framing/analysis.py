@@ -215,7 +215,8 @@ def _sentence_counts(
     counts = []
     for (all_hits, own), sentence in zip(loaded, sentences, strict=True):
         words = count_words(sentence.text)
-        quoted = _speech_words(text, speech, sentence.start, sentence.end)
+        inside = [a for a in speech if a.start < sentence.end and sentence.start < a.end]
+        quoted = _speech_words(text, inside, sentence.start, sentence.end) if inside else 0
         counts.append((all_hits, own, words, words - quoted))
     return counts
 

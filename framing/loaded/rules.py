@@ -26,6 +26,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import DEP, POS
+from spacy.symbols import ADJ, ADV, NOUN
 from spacy.tokens import Doc, Token
 
 from framing.distinctive import load_english_frequencies
@@ -65,6 +68,7 @@ STATE_ADJECTIVES = frozenset(
     "criminal unemployed homeless".split()
 )
 SCARE_QUOTE_MAX_CHARS = 30
+CANDIDATE_POS = np.array([ADJ, ADV, NOUN], dtype=np.uint64)
 # A one-word quotation right after one of these words or a colon is a quoted answer or
 # remark ('she said "yes"', 'he wrote: "never"'), not a scare quote.
 SAYING_WORDS = frozenset(
@@ -239,13 +243,18 @@ def find_rule_hits(doc: Doc, text: str, quotes: Sequence[QuoteSpan] = ()) -> lis
     order, not overlapping one another (see the module's notes for the rules)."""
     words = _words()
     hits = _scare_quote_hits(text, quotes)
-    for token in doc:
-        if token.pos_ == "ADJ" and token.dep_ in ADJECTIVE_DEPS:
-            hit = _adjective_hit(token, words)
-        elif token.pos_ == "ADV" and token.dep_ == "advmod":
-            hit = _adverb_hit(token, words)
-        elif token.pos_ == "NOUN" and token.dep_ in NOUN_LABEL_DEPS:
-            hit = _noun_hit(token, words)
+    # Tokens are made only for the candidates: making one for every word cost more than
+    # the rules themselves.
+    tags = doc.to_array([POS, DEP])
+    strings = doc.vocab.strings
+    for i in np.flatnonzero(np.isin(tags[:, 0], CANDIDATE_POS)):
+        pos, dep = int(tags[i, 0]), strings[int(tags[i, 1])]
+        if pos == ADJ and dep in ADJECTIVE_DEPS:
+            hit = _adjective_hit(doc[int(i)], words)
+        elif pos == ADV and dep == "advmod":
+            hit = _adverb_hit(doc[int(i)], words)
+        elif pos == NOUN and dep in NOUN_LABEL_DEPS:
+            hit = _noun_hit(doc[int(i)], words)
         else:
             continue
         if hit is not None:
