@@ -23,6 +23,7 @@ from framing.entities import (
     find_labels,
     scan_story,
 )
+from framing.intervals import BY_ARTICLES, Units, score_density_interval
 from framing.lexicon import find_lexicon_files, load_lexicons
 from framing.models import (
     Article,
@@ -44,7 +45,8 @@ CONTEXT_CHARS = 60
 
 TERM_COLUMNS = [
     "article_id", "outlet", "start", "end", "text", "term", "category", "target", "valence",
-    "in_quote", "speaker", "lexicon", "note", "loaded", "context_left", "context_right",
+    "in_quote", "speaker", "lexicon", "note", "rule", "loaded", "why", "context_left",
+    "context_right",
 ]  # fmt: skip
 LABEL_COLUMNS = [
     "entity", "entity_name", "article_id", "outlet", "label", "start", "end", "in_quote",
@@ -73,6 +75,12 @@ UNATTRIBUTED = "(unattributed)"
 # A story that names no lexicon (a single file, a bulk file) is scored with the generic one.
 DEFAULT_LEXICONS = ("loaded_language",)
 SUMMED_COLUMNS = ("words", "loaded_hits", "loaded_narrator", "loaded_quote", "quoted_words")
+# The bootstrap interval of each outlet's loaded-term densities (framing.intervals), and
+# what it resampled: "articles", or "sentences" for an outlet with one article.
+INTERVAL_COLUMNS = [
+    "loaded_per_100w_low", "loaded_per_100w_high", "loaded_narrator_per_100w_low",
+    "loaded_narrator_per_100w_high", "interval_by",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,8 @@ class _ArticleParts:
     sentences: list[Sentence]
     compounds: list[float]
     sentence_mentions: list[list[Mention]]  # per sentence, the mentions starting in it
+    # per sentence: loaded hits, own-voice loaded hits, words, words outside quotes
+    sentence_counts: list[tuple[int, int, int, int]]
 
 
 @dataclass(frozen=True)
@@ -139,10 +149,31 @@ class _Scoring:
 
 def is_loaded(hit: TermHit) -> bool:
     """A generic loaded term counts, except hedges ("reportedly": uncertainty, not
-    judgement); a story label counts only when it is not neutral."""
+    judgement) and lexicon words the context shows in a neutral sense ("sanctions
+    regime"); a story label counts only when it is not neutral."""
     if hit.category == "label":
         return hit.valence != 0
-    return hit.category != "hedge"
+    return hit.category != "hedge" and hit.rule != "neutral_sense"
+
+
+def describe_hit(hit: TermHit, names: dict[str, str] | None = None) -> str:
+    """Why ``hit`` is a hit, in one line: the lexicon entry or rule that found it and its
+    reason, its category and valence, whom it is aimed at (``names``: display name by
+    actor id) and in whose voice; and whether it counts as loaded."""
+    names = names or {}
+    if hit.rule == "lexicon":
+        source = f"lexicon {hit.lexicon}, entry '{hit.term}'"
+    elif hit.rule == "neutral_sense":
+        source = f"lexicon {hit.lexicon}, entry '{hit.term}', not counted here"
+    else:
+        source = f"rule {hit.rule}"
+    target = names.get(hit.target, hit.target) if hit.target else "no actor"
+    voice = f"in a quote ({hit.speaker or 'unattributed'})" if hit.in_quote else "own voice"
+    counted = "" if is_loaded(hit) else "; not counted as loaded"
+    return (
+        f"{source}: {hit.note or 'no note'} · {hit.category}, valence {hit.valence:+d} · "
+        f"aimed at {target} · {voice}{counted}"
+    )
 
 
 def _per_100(count: int, words: int) -> float:
@@ -160,21 +191,49 @@ def _article_parts(article: Article, reading: Reading, lexicon: Lexicon) -> _Art
     mentions = find_actor_mentions(article, lexicon, speech, matches)
     speech = resolve_speakers(speech, mentions, text)
     sentences = list(reading.sentences)
-    hits = find_term_hits(article, lexicon, speech, mentions, matches, sentences, reading.doc)
+    hits = find_term_hits(
+        article, lexicon, speech, mentions, matches, sentences, reading.doc, reading.quotes
+    )
     compounds = score_sentences([s.text for s in sentences])
     sentence_mentions = _mentions_by_sentence(sentences, mentions)
-    return _ArticleParts(speech, mentions, hits, sentences, compounds, sentence_mentions)
+    counts = _sentence_counts(text, sentences, hits, speech)
+    return _ArticleParts(speech, mentions, hits, sentences, compounds, sentence_mentions, counts)
 
 
-def _speech_words(text: str, speech: Sequence[Attribution]) -> int:
-    """Words inside reported speech, each counted once where contents nest or overlap."""
+def _sentence_counts(
+    text: str, sentences: Sequence[Sentence], hits: Sequence[TermHit], speech: Sequence[Attribution]
+) -> list[tuple[int, int, int, int]]:
+    """Per sentence: loaded hits, own-voice loaded hits, words, and words outside reported
+    speech (the units the one-article bootstrap of framing.intervals resamples)."""
+    starts = [s.start for s in sentences]
+    loaded = [[0, 0] for _ in sentences]
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.start < sentences[i].end and is_loaded(hit):
+            loaded[i][0] += 1
+            loaded[i][1] += not hit.in_quote
+    counts = []
+    for (all_hits, own), sentence in zip(loaded, sentences, strict=True):
+        words = count_words(sentence.text)
+        inside = [a for a in speech if a.start < sentence.end and sentence.start < a.end]
+        quoted = _speech_words(text, inside, sentence.start, sentence.end) if inside else 0
+        counts.append((all_hits, own, words, words - quoted))
+    return counts
+
+
+def _speech_words(
+    text: str, speech: Sequence[Attribution], lo: int = 0, hi: int | None = None
+) -> int:
+    """Words inside reported speech (within [lo, hi) of the text), each counted once where
+    contents nest or overlap."""
+    hi = len(text) if hi is None else hi
     words = 0
-    covered = -1
+    covered = lo
     for attribution in sorted(speech, key=lambda a: a.start):
-        start = max(attribution.start, covered)
-        if start < attribution.end:
-            words += count_words(text[start : attribution.end])
-        covered = max(covered, attribution.end)
+        start, end = max(attribution.start, covered), min(attribution.end, hi)
+        if start < end:
+            words += count_words(text[start:end])
+        covered = max(covered, end)
     return words
 
 
@@ -280,16 +339,43 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _outlet_frame(articles: pd.DataFrame) -> pd.DataFrame:
+def _outlet_frame(
+    articles: pd.DataFrame, counts: dict[str, list[list[tuple[int, int, int, int]]]]
+) -> pd.DataFrame:
+    """Means over each outlet's articles (sums for SUMMED_COLUMNS), with the bootstrap
+    interval of its loaded-term densities (``counts``: per outlet, per article, the
+    per-sentence counts of _sentence_counts)."""
     numeric = [c for c in articles.columns if pd.api.types.is_numeric_dtype(articles[c])]
     if articles.empty:
-        return pd.DataFrame(columns=["outlet", "articles", *numeric])
+        return pd.DataFrame(columns=["outlet", "articles", *numeric, *INTERVAL_COLUMNS])
     grouped = articles.groupby("outlet", sort=True)
     out = grouped[numeric].mean()
     for column in SUMMED_COLUMNS:
         out[column] = grouped[column].sum()
     out.insert(0, "articles", grouped.size())
-    return out.reset_index()
+    out = out.reset_index()
+    rows = [_interval_row(str(o), counts.get(o, [])) for o in out["outlet"]]
+    return pd.concat([out, pd.DataFrame(rows, columns=INTERVAL_COLUMNS)], axis=1)
+
+
+def _interval_row(outlet: str, articles: list[list[tuple[int, int, int, int]]]) -> list:
+    row: list = []
+    by = BY_ARTICLES
+    for column, hits_at, words_at in (
+        ("loaded_per_100w", 0, 2),
+        ("loaded_narrator_per_100w", 1, 3),
+    ):
+        per_article = [(sum(c[hits_at] for c in a), sum(c[words_at] for c in a)) for a in articles]
+        only = articles[0] if len(articles) == 1 else []
+        units = Units(
+            [h for h, _ in per_article],
+            [w for _, w in per_article],
+            [c[hits_at] for c in only],
+            [c[words_at] for c in only],
+        )
+        low, high, by = score_density_interval(units, f"{outlet}\0{column}")
+        row += [low, high]
+    return [*row, by]
 
 
 def _sentence_rows(article: Article, parts: _ArticleParts) -> list[dict]:
@@ -418,7 +504,8 @@ def _article_tables(
         left, right = _context(text, hit.start, hit.end)
         terms.append(
             {**hit.__dict__, "outlet": outlet, "loaded": is_loaded(hit),
-             "context_left": left, "context_right": right}
+             "why": describe_hit(hit, scoring.names), "context_left": left,
+             "context_right": right}
         )  # fmt: skip
     framing, sentiment = _actor_rows(article, parts, scoring)
     return {
@@ -476,7 +563,9 @@ def analyze_story(
     del scan  # large: dropped before the tables are built
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
+    counts: dict[str, list[list[tuple[int, int, int, int]]]] = defaultdict(list)
     for article, article_parts in zip(story.articles, parts, strict=True):
+        counts[article.outlet].append(article_parts.sentence_counts)
         for table, table_rows in _article_tables(article, article_parts, scoring).items():
             rows[table].extend(table_rows)
         tokens_by_outlet[article.outlet].extend(tokenize(article.text))
@@ -497,7 +586,7 @@ def analyze_story(
         story=story,
         lexicon=lexicon,
         articles=articles,
-        outlets=_outlet_frame(articles),
+        outlets=_outlet_frame(articles, counts),
         terms=_frame(rows["terms"], TERM_COLUMNS),
         labels=_frame(label_rows, LABEL_COLUMNS),
         label_table=build_label_table(labels, entity_names),

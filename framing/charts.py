@@ -20,6 +20,7 @@ from plotly.subplots import make_subplots
 
 from framing.analysis import UNATTRIBUTED
 from framing.columns import COLUMN_OF
+from framing.intervals import all_overlap
 
 # Tableau 10: distinct on white, and distinguishable for most colour-vision deficiencies.
 OUTLET_PALETTE = (
@@ -126,6 +127,33 @@ def _empty(title: str, message: str = "No data for the outlets shown") -> go.Fig
     return _layout(fig, title, 200)
 
 
+NO_CLEAR_DIFFERENCE = "no clear difference: the outlets' 90% intervals overlap"
+
+
+def _intervals(
+    by_outlet: pd.DataFrame, column: str, order: Sequence[str]
+) -> list[tuple[float, float]] | None:
+    """Each outlet's bootstrap interval of ``column`` (its ``_low`` and ``_high`` columns,
+    framing.intervals), in ``order``; None when the table has none for it."""
+    low, high = f"{column}_low", f"{column}_high"
+    if low not in by_outlet.columns or high not in by_outlet.columns:
+        return None
+    return [(float(by_outlet.at[o, low]), float(by_outlet.at[o, high])) for o in order]
+
+
+def _error_bars(values: Sequence[float], bounds: list[tuple[float, float]] | None) -> dict:
+    if bounds is None:
+        return {"visible": False}
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": [max(0.0, hi - v) for v, (_, hi) in zip(values, bounds, strict=True)],
+        "arrayminus": [max(0.0, v - lo) for v, (lo, _) in zip(values, bounds, strict=True)],
+        "color": "#555",
+        "thickness": 1.2,
+    }
+
+
 def _metric_panels(
     frame: pd.DataFrame,
     colors: Mapping[str, str],
@@ -154,6 +182,13 @@ def _metric_panels(
         row, col = divmod(i, cols)
         values = [by_outlet.at[outlet, column.name] for outlet in order]
         labels = [f"{v:.0%}" if column.share else f"{v:.2f}" for v in values]
+        bounds = _intervals(by_outlet, column.name, order)
+        hover = labels
+        if bounds is not None:
+            pairs = zip(labels, bounds, strict=True)
+            hover = [f"{t} (90%: {lo:.2f}–{hi:.2f})" for t, (lo, hi) in pairs]
+            if all_overlap(bounds):
+                fig.layout.annotations[i].text += f"<br>{NO_CLEAR_DIFFERENCE}"
         fig.add_trace(
             go.Bar(
                 x=values,
@@ -161,13 +196,15 @@ def _metric_panels(
                 orientation="h",
                 showlegend=False,  # the outlets are named on the y axis
                 marker_color=[_color(colors, outlet) for outlet in order],
+                error_x=_error_bars(values, bounds),
                 text=labels,
                 # Outside the bar and level: plotly turns a value sideways to fit a thin bar.
                 textposition="outside",
                 textangle=0,
                 cliponaxis=False,
                 customdata=[_safe(outlet) for outlet in order],
-                hovertemplate="%{customdata}: %{text}<extra></extra>",
+                hovertext=hover,
+                hovertemplate="%{customdata}: %{hovertext}<extra></extra>",
             ),
             row=row + 1,
             col=col + 1,
@@ -175,7 +212,8 @@ def _metric_panels(
         if column.share:
             fig.update_xaxes(tickformat=".0%", row=row + 1, col=col + 1)
         # Room beyond the longest bar (either side of zero) for its value.
-        low, high = min(0.0, min(values)), max(0.0, max(values))
+        ends = [*values, *(hi for _, hi in bounds or [])]
+        low, high = min(0.0, min(values)), max(0.0, max(ends))
         pad = 0.35 * ((high - low) or 1.0)
         fig.update_xaxes(
             range=[low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)],
@@ -219,14 +257,20 @@ def build_term_density_figure(outlets: pd.DataFrame, colors: Mapping[str, str]) 
     frame = outlets.assign(outlet=outlets["outlet"].astype(str)).set_index("outlet").loc[order]
     bar_colors = [_color(colors, o) for o in order]
     fig = go.Figure()
+    own = _intervals(frame, "loaded_narrator_per_100w", order)
+    if own is not None and all_overlap(own):
+        title += f"<br><sup>Own voice: {NO_CLEAR_DIFFERENCE}</sup>"
     for column, name, pattern in (
         ("loaded_narrator_per_100w", "own voice", ""),
         ("loaded_quote_per_100w", "in quotes", "/"),
     ):
+        values = frame[column].tolist()
+        bounds = _intervals(frame, column, order)
         fig.add_trace(
             go.Bar(
                 x=[_wrap(o) for o in order],
-                y=frame[column].tolist(),
+                y=values,
+                error_y=_error_bars(values, bounds),
                 name=name,
                 marker={
                     "color": bar_colors if not pattern else "white",

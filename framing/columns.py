@@ -57,8 +57,8 @@ ARTICLE_COLUMN_INFO = (
     Column(
         "loaded_hits",
         "Loaded terms",
-        "Loaded terms found: every generic-lexicon hit but hedges, and story labels whose "
-        "valence is not 0.",
+        "Loaded terms found: every generic-lexicon hit but hedges and neutral senses, every "
+        "rule hit, and story labels whose valence is not 0.",
     ),
     Column("loaded_narrator", "Loaded terms, own voice", "Loaded terms outside quotations."),
     Column("loaded_quote", "Loaded terms, quoted", "Loaded terms inside quotations."),

@@ -10,6 +10,7 @@ few. Valence runs -2 (strongly unfavourable to its target) .. +2 (strongly favou
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import math
@@ -33,9 +34,12 @@ TERM_CATEGORIES = (
     "distancing",
     "hedge",
     "intensifier",
+    "neutral",
 )
 LABEL_CATEGORY = "label"
 SHIPPED_DIR = Path(__file__).resolve().parent / "lexicons"
+# Where each shipped file comes from, under which licence (not a lexicon itself).
+SOURCES_FILE = "SOURCES.csv"
 FORM_SEPARATOR = "|"
 MAX_LISTED_PROBLEMS = 5
 
@@ -467,7 +471,7 @@ def merge_lexicons(lexicons: Sequence[Lexicon]) -> Lexicon:
 
 def list_shipped_lexicons() -> list[str]:
     """Names of the lexicons shipped with Slant (file stems in framing/lexicons/), sorted."""
-    return sorted(path.stem for path in SHIPPED_DIR.glob("*.csv"))
+    return sorted(path.stem for path in SHIPPED_DIR.glob("*.csv") if path.name != SOURCES_FILE)
 
 
 def find_lexicon_file(path_or_name: str | Path, search_dirs: Sequence[str | Path] = ()) -> Path:
@@ -658,3 +662,31 @@ def add_actor(
         "note": note,
     }
     return _append_row(csv_text, values, name)
+
+
+GENERAL_DIR = SHIPPED_DIR / "general"
+EVALUATIVE_WORDS = GENERAL_DIR / "evaluative_words.csv"
+
+
+@dataclass(frozen=True)
+class EvaluativeWord:
+    """A word of the general evaluative resources (framing/lexicons/README.md): VADER's
+    valence (-4 .. +4) and the adjective subjectivity lexicon's polarity (-1 .. +1) and
+    subjectivity (0 objective .. 1 subjective), NaN where a resource lacks the word."""
+
+    word: str
+    vader: float
+    polarity: float
+    subjectivity: float
+
+
+@functools.cache
+def load_evaluative_words() -> dict[str, EvaluativeWord]:
+    """The shipped general evaluative words by lower-case word (read once per process)."""
+    words = {}
+    with EVALUATIVE_WORDS.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            number = {k: float(row[k]) if row[k] else math.nan for k in ("vader", "polarity",
+                      "subjectivity")}  # fmt: skip
+            words[row["word"]] = EvaluativeWord(row["word"], **number)
+    return words

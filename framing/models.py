@@ -206,6 +206,11 @@ class TermHit:
     speaker: str | None
     lexicon: str
     note: str = ""
+    # Why it is a hit: "lexicon" (an entry of ``lexicon``), a rule of framing.loaded.rules
+    # ("evaluative_adjective", "scare_quotes", ...), or "neutral_sense" for a lexicon
+    # match that the context shows to be a neutral sense (listed, not counted; ``note``
+    # says why).
+    rule: str = "lexicon"
 
 
 @dataclass(frozen=True)

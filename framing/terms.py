@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 from spacy.tokens import Doc
 
+from framing.loaded import find_neutral_sense, find_rule_hits
 from framing.models import (
     Article,
     Attribution,
     Lexicon,
     LexiconEntry,
     Mention,
+    QuoteSpan,
     Sentence,
     TermHit,
 )
@@ -22,6 +24,9 @@ from framing.targets import MentionedActors, find_term_target
 from framing.text import split_sentences
 from framing.voices import find_speech
 
+# A lexicon row of this category says its words are not loaded in this story: it is no
+# hit, and no rule may flag its words.
+NEUTRAL_CATEGORY = "neutral"
 # A capitalised word right after a label makes the label a title of that name.
 NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 
@@ -183,6 +188,44 @@ def _label_applies(
     return any(m.start == name.start(1) and m.actor == actor for m in mentions)
 
 
+def _rule_hits(
+    article: Article, doc: Doc, quotes: Sequence[QuoteSpan], matches: ArticleMatches
+) -> list[tuple[int, int, LexiconEntry, str]]:
+    """The general rules' hits that no lexicon match (term, label, neutral row or actor
+    alias) overlaps: the story's lexicons win over the rules."""
+    taken = sorted([(s, e) for s, e, _ in matches.terms] + [(s, e) for s, e, _ in matches.mentions])
+    found = []
+    for hit in find_rule_hits(doc, article.text, quotes):
+        if any(s < hit.end and hit.start < e for s, e in taken) and hit.core > hit.start:
+            # The lexicon has the intensifier ("utterly"): the adjective is a hit alone.
+            core = article.text[hit.core : hit.end].lower()
+            hit = replace(hit, start=hit.core, term=core, category="loaded_adjective")
+        if any(s < hit.end and hit.start < e for s, e in taken):
+            continue
+        entry = LexiconEntry(hit.term, (hit.term,), hit.category, hit.valence, hit.note, "rules")
+        found.append((hit.start, hit.end, entry, hit.rule))
+    return found
+
+
+def _lexicon_hits(
+    matches: ArticleMatches, doc: Doc | None
+) -> list[tuple[int, int, LexiconEntry, str]]:
+    """The lexicon's term matches with their rule: "lexicon", or "neutral_sense" (the note
+    says why) where the parse shows a neutral sense; neutral rows make no hit."""
+    found = []
+    for start, end, entry in matches.terms:
+        if entry.category == NEUTRAL_CATEGORY:
+            continue
+        if doc is not None and not entry.actor:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            reason = find_neutral_sense(span, entry) if span is not None and len(span) else None
+            if reason is not None:
+                found.append((start, end, replace(entry, note=reason), "neutral_sense"))
+                continue
+        found.append((start, end, entry, "lexicon"))
+    return found
+
+
 def find_term_hits(
     article: Article,
     lexicon: Lexicon,
@@ -191,16 +234,23 @@ def find_term_hits(
     matches: ArticleMatches | None = None,
     sentences: Sequence[Sentence] | None = None,
     doc: Doc | None = None,
+    quotes: Sequence[QuoteSpan] = (),
 ) -> list[TermHit]:
-    """Loaded terms and story labels in ``article.text``, with target, voice and speaker.
+    """Loaded terms and story labels in ``article.text``, with target, voice, speaker and
+    the rule that found each (TermHit.rule).
 
     ``speech`` are the article's attributions with their speakers (voices.py); a hit
     inside reported speech, direct or indirect, is in the speaker's voice, otherwise in
     the narrator's (the outlet's own) voice.
+    Given ``doc`` (the article's parse, from its reading) and ``quotes`` (its quotation
+    spans), lexicon matches are checked for a neutral sense in context (framing.loaded.
+    senses) and the general rules add the loaded words no lexicon lists (framing.loaded.
+    rules); where a lexicon match and a rule hit overlap, the lexicon wins, and a row of
+    category "neutral" switches its words off.
     Story labels aim at their own actor; other terms where targets.find_term_target says:
-    given ``doc`` (the article's parse, from its reading) where the parse says, else by
-    position (the actor they premodify, else the nearest before them in the sentence,
-    never the speaker of the quotation they are in, else the nearest after).
+    given ``doc`` where the parse says, else by position (the actor they premodify, else
+    the nearest before them in the sentence, never the speaker of the quotation they are
+    in, else the nearest after).
     """
     if matches is None:
         matches = find_lexicon_matches(article.text, lexicon)
@@ -211,8 +261,11 @@ def find_term_hits(
     bounds = [(s.start, s.end) for s in sentences]
     mentioned = {m.actor for m in mentions}
     actors = MentionedActors(mentions, doc) if doc is not None else None
+    found = _lexicon_hits(matches, doc)
+    if doc is not None:
+        found = sorted(found + _rule_hits(article, doc, quotes, matches), key=lambda f: f[0])
     hits = []
-    for start, end, entry in matches.terms:
+    for start, end, entry, rule in found:
         if entry.actor and not _label_applies(article.text, end, entry.actor, mentioned, mentions):
             continue
         quote = find_speech(speech, start, end)
@@ -234,6 +287,7 @@ def find_term_hits(
                 speaker=quote.who if quote is not None else None,
                 lexicon=entry.lexicon,
                 note=entry.note,
+                rule=rule,
             )
         )
     return hits

@@ -102,14 +102,15 @@ def _pick(items: Iterable[Highlight]) -> list[Highlight]:
 
 
 def term_highlights(terms: pd.DataFrame, names: Mapping[str, str]) -> list[Highlight]:
-    """One highlight per TermHit row; the tooltip says term, category, target and why."""
+    """One highlight per TermHit row; the tooltip says term, category, target, voice and
+    why (the ``why`` column: the lexicon entry or rule that found it, and its reason)."""
     out = []
     for row in terms.itertuples(index=False):
         target = names.get(row.target, row.target) if isinstance(row.target, str) else "none"
         voice = f"in a quote ({row.speaker or 'unattributed'})" if row.in_quote else "own voice"
         tooltip = (
             f"{row.term} · {row.category} · target: {target} · valence {int(row.valence):+d}"
-            f" · {voice}\nwhy: {row.note or 'no note'} ({row.lexicon})"
+            f" · {voice}\nwhy: {row.why}"
         )
         out.append(Highlight(int(row.start), int(row.end), _valence_class(row.valence), tooltip))
     return out

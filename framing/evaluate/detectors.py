@@ -9,6 +9,7 @@ from functools import cache
 from framing.analysis import is_loaded
 from framing.evaluate.metrics import Span
 from framing.models import Article, Lexicon
+from framing.reading import Reading
 from framing.terms import find_term_hits
 from framing.text import count_words, find_words, tokenize
 
@@ -17,11 +18,16 @@ from framing.text import count_words, find_words, tokenize
 VADER_LOADED_THRESHOLD = 1.5
 
 
-def find_loaded_spans(text: str, lexicon: Lexicon) -> list[Span]:
-    """Spans of the terms Slant counts as loaded in ``text`` (analysis.is_loaded): its
+def find_loaded_spans(reading: Reading, lexicon: Lexicon) -> list[Span]:
+    """Spans of the terms Slant counts as loaded (analysis.is_loaded) in the text of
+    ``reading``, with its parse and quotations, as the dashboard finds them: its
     loaded-term detector."""
+    text = reading.text
     article = Article("text", "", "", "", "", text, text)
-    return [(h.start, h.end) for h in find_term_hits(article, lexicon) if is_loaded(h)]
+    hits = find_term_hits(
+        article, lexicon, sentences=reading.sentences, doc=reading.doc, quotes=reading.quotes
+    )
+    return [(h.start, h.end) for h in hits if is_loaded(h)]
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -11,6 +12,13 @@ from framing.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 SENTIMENT_CLASSES = (-1, 0, 1)
 
 Span = tuple[int, int]
+
+
+def in_tuning_half(key: str) -> bool:
+    """Whether the unit named ``key`` (an article's address or id) is in the tuning half
+    of a data set: a fixed split by a hash of the key, the same on every machine, so that
+    rules and thresholds are chosen on one half and reported on the other."""
+    return hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0
 
 
 def score_precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

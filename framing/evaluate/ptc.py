@@ -1,6 +1,8 @@
 """The Propaganda Techniques Corpus (SemEval-2020 Task 11): propaganda spans marked in news
 articles; Loaded_Language and Name_Calling,Labeling are what Slant's generic lexicon looks
-for. Scored by span overlap; baseline: VADER's strongly valenced words."""
+for. Scored by span overlap; baseline: VADER's strongly valenced words. The articles are
+split in two halves by a hash of their id (metrics.in_tuning_half): rules and thresholds
+were chosen on the tuning half, and the held-out half is the one reported."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from framing.evaluate.detectors import find_loaded_spans, find_vader_spans
-from framing.evaluate.metrics import Span, f1, score_span_overlap
+from framing.evaluate.metrics import Span, f1, in_tuning_half, score_span_overlap
 from framing.evaluate.results import Dataset, Result
 from framing.io import LoadError
 from framing.io.evaldata import list_files, read_text
 from framing.models import Lexicon
+from framing.reading import Reading, read_texts
 
 PTC_LABELS = "train-task2-TC.labels"
 # The PTC techniques the generic lexicon is meant to find.
@@ -48,13 +51,26 @@ def load_ptc(folder: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
 
 def score_ptc(articles: dict[str, str], spans: pd.DataFrame, lexicon: Lexicon) -> list[Result]:
     """Span-overlap precision, recall and F1 on PTC against the Loaded_Language and
-    Name_Calling,Labeling spans together, and recall per technique.
+    Name_Calling,Labeling spans together, and recall per technique, for the tuning half
+    and the held-out half of the articles apart.
 
     A hit is correct when it overlaps a gold span of those techniques; a gold span is
     recalled when any hit overlaps it. ``articles`` maps article id to text and
     ``spans`` is load_ptc's span table.
     """
-    gold: dict[str, dict[str, list[Span]]] = {a: {t: [] for t in PTC_TECHNIQUES} for a in articles}
+    ids = list(articles)
+    readings = dict(zip(ids, read_texts([articles[i] for i in ids]), strict=True))
+    results = []
+    for half, name in ((True, "tuning"), (False, "held out")):
+        chosen = {i: readings[i] for i in ids if in_tuning_half(f"ptc{i}") == half}
+        results += _score_half(chosen, spans, lexicon, f"PTC spans ({name})")
+    return results
+
+
+def _score_half(
+    readings: dict[str, Reading], spans: pd.DataFrame, lexicon: Lexicon, dataset: str
+) -> list[Result]:
+    gold: dict[str, dict[str, list[Span]]] = {a: {t: [] for t in PTC_TECHNIQUES} for a in readings}
     wanted = spans[spans["technique"].isin(PTC_TECHNIQUES) & spans["article_id"].isin(gold)]
     for article_id, technique, start, end in wanted[
         ["article_id", "technique", "start", "end"]
@@ -63,10 +79,10 @@ def score_ptc(articles: dict[str, str], spans: pd.DataFrame, lexicon: Lexicon) -
     n_of = {t: sum(len(g[t]) for g in gold.values()) for t in PTC_TECHNIQUES}
     n_all = sum(n_of.values())
 
-    def scores(detect: Callable[[str], list[Span]]) -> dict[str, float]:
+    def scores(detect: Callable[[Reading], list[Span]]) -> dict[str, float]:
         counts: Counter = Counter()
-        for article_id, text in articles.items():
-            found = detect(text)
+        for article_id, reading in readings.items():
+            found = detect(reading)
             own = gold[article_id]
             counts["hits"] += len(found)
             counts["correct"] += score_span_overlap(found, [g for t in own for g in own[t]])[0]
@@ -82,11 +98,11 @@ def score_ptc(articles: dict[str, str], spans: pd.DataFrame, lexicon: Lexicon) -
             **{f"recall {t}": counts[t] / n_of[t] if n_of[t] else math.nan for t in n_of},
         }
 
-    ours = scores(lambda text: find_loaded_spans(text, lexicon))
-    theirs = scores(find_vader_spans)
+    ours = scores(lambda reading: find_loaded_spans(reading, lexicon))
+    theirs = scores(lambda reading: find_vader_spans(reading.text))
     n = {**{m: n_all for m in ("precision", "recall", "F1")},
          **{f"recall {t}": n_of[t] for t in n_of}}  # fmt: skip
-    return [Result("PTC spans", m, ours[m], theirs[m], n[m]) for m in ours]
+    return [Result(dataset, m, ours[m], theirs[m], n[m]) for m in ours]
 
 
 DATASET = Dataset("ptc", "ptc", lambda path, lexicon: score_ptc(*load_ptc(path), lexicon))

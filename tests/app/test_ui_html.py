@@ -68,6 +68,7 @@ def _terms(**overrides):
         "start": 4, "end": 11, "term": "warlord", "category": "name_calling", "target": "haftar",
         "valence": -2, "in_quote": False, "speaker": None, "note": "dehumanising",
         "lexicon": "loaded_language",
+        "why": "lexicon loaded_language, entry 'warlord': dehumanising",
     }  # fmt: skip
     return pd.DataFrame([{**row, **overrides}])
 
@@ -76,9 +77,10 @@ def _terms(**overrides):
     ("overrides", "css", "tooltip_parts"),
     [
         ({}, "v0", ["warlord", "name_calling", "target: Khalifa Haftar", "-2", "own voice",
-                    "why: dehumanising"]),
+                    "why: lexicon loaded_language, entry 'warlord': dehumanising"]),
         ({"in_quote": True, "speaker": "erdogan", "valence": 1}, "v3", ["in a quote (erdogan)"]),
-        ({"target": None, "note": ""}, "v0", ["target: none", "why: no note"]),
+        ({"target": None, "why": "rule scare_quotes: one word"}, "v0",
+         ["target: none", "why: rule scare_quotes"]),
     ],
 )  # fmt: skip
 def test_term_highlight_tooltip_says_term_category_target_and_why(overrides, css, tooltip_parts):

@@ -73,7 +73,24 @@ def test_metric_panels_escape_outlet_names_in_the_hover():
     outlets = pd.DataFrame({"outlet": ["<b>Alpha</b>"], "sentiment_mean": [0.1]})
     (trace,) = charts.build_outlet_comparison_figure(outlets, COLORS).data
     assert trace.customdata == ("&lt;b&gt;Alpha&lt;/b&gt;",)
-    assert trace.hovertemplate == "%{customdata}: %{text}<extra></extra>"
+    assert trace.hovertemplate == "%{customdata}: %{hovertext}<extra></extra>"
+
+
+def test_loaded_panels_show_intervals_and_say_when_they_overlap():
+    outlets = _outlets(
+        loaded_narrator_per_100w=[1.0, 3.0],
+        loaded_narrator_per_100w_low=[0.5, 2.5],
+        loaded_narrator_per_100w_high=[1.5, 3.5],
+    )
+    fig = charts.build_outlet_comparison_figure(outlets, COLORS)
+    (trace,) = fig.data
+    assert list(trace.error_x.array) == [0.5, 0.5] and "90%: 0.50–1.50" in trace.hovertext[0]
+    assert charts.NO_CLEAR_DIFFERENCE not in fig.layout.annotations[0].text
+    overlapping = outlets.assign(loaded_narrator_per_100w_low=[0.5, 1.2])
+    fig = charts.build_outlet_comparison_figure(overlapping, COLORS)
+    assert charts.NO_CLEAR_DIFFERENCE in fig.layout.annotations[0].text
+    density = charts.build_term_density_figure(overlapping.assign(loaded_quote_per_100w=0), COLORS)
+    assert charts.NO_CLEAR_DIFFERENCE in density.layout.title.text
 
 
 def test_metric_panels_skip_missing_and_all_nan_columns():

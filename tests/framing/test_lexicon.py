@@ -5,6 +5,7 @@ import pytest
 
 from framing.lexicon import (
     COLUMNS,
+    SHIPPED_DIR,
     TERM_CATEGORIES,
     LexiconError,
     add_actor,
@@ -347,7 +348,26 @@ def test_generic_lexicon_is_terms_only_and_uses_every_category():
     lexicon = load_lexicon("loaded_language")
     assert lexicon.actors == ()
     assert 200 <= len(lexicon.entries) <= 350
-    assert {e.category for e in lexicon.entries} == set(TERM_CATEGORIES)
+    # "neutral" rows are for a story's own lexicon: they switch words off.
+    assert {e.category for e in lexicon.entries} == set(TERM_CATEGORIES) - {"neutral"}
+
+
+# Licences whose terms allow shipping a lexicon inside Slant (MIT); GPL, AGPL and
+# non-commercial ones (MPQA's GPL clues, NRC's research-only lexicons) do not.
+ALLOWED_LICENCES = frozenset(
+    {"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "PDDL-1.0", "CC0-1.0", "CC-BY-4.0"}
+)
+
+
+def test_every_shipped_lexicon_file_has_a_source_and_an_allowed_licence():
+    sources = pd.read_csv(SHIPPED_DIR / "SOURCES.csv", dtype=str)
+    shipped = {p.relative_to(SHIPPED_DIR).as_posix() for p in SHIPPED_DIR.rglob("*.csv")}
+    assert shipped - {"SOURCES.csv"} == set(sources["file"])
+    for row in sources.itertuples():
+        assert set(row.licence.split(" AND ")) <= ALLOWED_LICENCES, row.file
+        assert row.source.strip() and row.taken.strip(), row.file
+    readme = (SHIPPED_DIR / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{file}`" in readme for file in sources["file"])
 
 
 def _find_forms(lexicon, sentence):

@@ -17,14 +17,29 @@ METHODS = [
     (
         "Loaded-term density",
         "How often an outlet uses loaded words: name-calling (“warlord”), loaded verbs "
-        "(“slammed”), distancing markers (“so-called”, “claimed”), hedges, and story labels "
-        "whose valence is not neutral. Hits in the outlet's own voice and inside quotes are "
-        "counted apart, because quoting a loaded word is not the same as using it.",
+        "(“slammed”), distancing markers (“so-called”, “claimed”, a single word in scare "
+        "quotes), story labels whose valence is not neutral, and evaluative words that "
+        "general rules find on the sentence's grammar with two general word lists (VADER's "
+        "and a subjectivity lexicon of adjectives): “a stupid plan”, “utterly dishonest”, "
+        "“he is an idiot”. Hedges (“reportedly”) are listed but not counted. Hits in the "
+        "outlet's own voice and inside quotes are counted apart, because quoting a loaded "
+        "word is not the same as using it. Every hit says why on hover and in the Terms "
+        "table: the lexicon entry or rule that found it, its category, target and voice.",
         r"\text{own voice per 100 words} = 100 \cdot \frac{\text{hits outside quotes}}"
         r"{\text{words outside quotes}}",
-        "Only words in the lexicons count; a loaded phrase the lexicon does not know is "
-        "missed, and a listed word used literally is counted. Per-outlet values are the mean "
-        "over its articles.",
+        "A listed word in a neutral sense is listed but not counted when the grammar shows "
+        "it (“asylum claims”, “the sanctions regime”, “the terrorist attacks of Sept. 11”, "
+        "“illegal crossings”, “a fear of persecution”); other literal uses are still "
+        "counted, and idioms (“whipped himself into a fury”) and words neither list has are "
+        "missed. On annotated news (BABE, PTC; held-out halves) about 4 in 10 (BABE) and 1 "
+        "in 4 (PTC) of its words are ones annotators marked, and it finds a fifth to a "
+        "third of theirs; checked by hand on unseen news, 18 of 19 hits were loaded in "
+        "context and about half of the loaded words a reader sees were found. Your lexicon "
+        "wins: its rows override every rule, and a row of category “neutral” switches a "
+        "word off. Per-outlet values are the mean over its articles, with a 90% bootstrap "
+        "interval (resampling the outlet's articles, or the sentences of its only "
+        "article); where the outlets' intervals overlap, the dashboard says “no clear "
+        "difference” instead of ranking them.",
     ),
     (
         "Labels and actor framing",

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from framing import charts
+from framing.intervals import find_clear_extreme
 from ui import html
 from ui.page import View, build_shared, render_chart, render_table, render_tabs, start_page
 
@@ -35,6 +36,17 @@ FRAMING_HELP = (
 )
 
 
+INTERVAL_HELP = (
+    "90% bootstrap interval: resampling the outlet's articles, or the sentences of its one "
+    "article. Where two outlets' intervals overlap, the story gives no clear difference."
+)
+
+
+def _interval(row: object, column: str) -> str:
+    low, high = getattr(row, f"{column}_low"), getattr(row, f"{column}_high")
+    return f"{_number(low, '%.2f')}–{_number(high, '%.2f')}"
+
+
 def _cards_html(view: View) -> str:
     outlets = view.table("outlets")
     framing = charts.score_outlet_actor_framing(view.table("actor_framing"))
@@ -46,8 +58,10 @@ def _cards_html(view: View) -> str:
             f"<h4>{html.swatch(color)}{escape(str(row.outlet))}</h4>"
             f"{row.articles} article{'s' if row.articles != 1 else ''} · {row.words:,} words<br>"
             f"Loaded: <b>{_number(row.loaded_per_100w, '%.2f')}</b>/100 words "
-            f'<span class="muted">(own voice {_number(row.loaded_narrator_per_100w, "%.2f")})'
-            "</span><br>"
+            f'<span class="muted" title="{INTERVAL_HELP}">'
+            f"(90%: {_interval(row, 'loaded_per_100w')}; own voice "
+            f"{_number(row.loaded_narrator_per_100w, '%.2f')}, "
+            f"{_interval(row, 'loaded_narrator_per_100w')})</span><br>"
             f'<span title="{FRAMING_HELP}">Own-voice framing:</span> '
             f"{_framing_line(framing, row.outlet, names=2)}<br>"
             f"Sentiment <b>{_number(row.sentiment_mean, '%+.2f')}</b> "
@@ -81,10 +95,28 @@ HIGHLIGHTS = (
 )  # fmt: skip
 
 
+def _clear_extreme(outlets: pd.DataFrame, column: str, text: str) -> str:
+    """The highlight of a score with a bootstrap interval: the outlet that stands out
+    clearly, or that none does."""
+    scores = {
+        str(r["outlet"]): (r[column], r[f"{column}_low"], r[f"{column}_high"])
+        for _, r in outlets.iterrows()
+    }
+    top = find_clear_extreme(scores)
+    if top is None:
+        return f"- {text}: no clear difference between the outlets (their 90% intervals overlap)"
+    return (
+        f"- {text}: **{escape(top)}** ({scores[top][0]:.2f} per 100 words, clearly above the rest)"
+    )
+
+
 def _highlights(view: View) -> list[str]:
     outlets = view.table("outlets")
     lines = []
     for column, largest, text, shown in HIGHLIGHTS:
+        if f"{column}_low" in outlets.columns and len(outlets) > 1:
+            lines.append(_clear_extreme(outlets, column, text))
+            continue
         found = _extreme(outlets, column, largest, shown)
         if found:
             lines.append(f"- {text}: {found}")

@@ -11,7 +11,7 @@ from ui.page import View, render_chart, render_table, render_tabs, start_page
 VOICES = {"all": None, "own voice": False, "in quotes": True}
 KWIC_COLUMNS = [
     "outlet", "article_id", "context_left", "text", "context_right", "term", "category",
-    "target", "valence", "in_quote", "speaker", "note", "lexicon", "start", "end",
+    "target", "valence", "in_quote", "speaker", "why", "note", "rule", "lexicon", "start", "end",
 ]  # fmt: skip
 
 

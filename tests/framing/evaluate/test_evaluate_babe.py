@@ -21,23 +21,33 @@ def test_score_babe_on_a_tiny_table():
                 "Nobody agreed.",  # left out
             ],
             "outlet": ["a", "b", "c", "d"],
+            # "x" is in the held-out half, "a" in the tuning half
+            "article": ["x", "x", "x", "a"],
             "label": ["Biased", "Non-biased", "Non-biased", "No agreement"],
             "biased_words": [("Radicals",), (), ("terrible",), ()],
         }
     )
-    rows = {r.metric: r for r in score_babe(sentences, LEXICON)}
-    # Slant: tp radicals; fp slammed, so-called. VADER: terrible (fp); radicals missed.
-    assert (rows["precision"].slant, rows["recall"].slant) == pytest.approx((1 / 3, 1.0))
+    results = score_babe(sentences, LEXICON)
+    rows = {r.metric: r for r in results if r.dataset.endswith("(held out)")}
+    # Slant: tp radicals; fp slammed, terrible (the evaluative-adjective rule), so-called.
+    # VADER: terrible (fp); radicals missed.
+    assert (rows["precision"].slant, rows["recall"].slant) == pytest.approx((1 / 4, 1.0))
     assert (rows["precision"].baseline, rows["recall"].baseline) == (0.0, 0.0)
     assert rows["precision"].n == 1
-    # densities: biased 50 per 100 words; non-biased 0 and 25 -> AUC 1.0; n = 3 sentences
-    assert rows["ROC AUC"].slant == 1.0 and rows["ROC AUC"].n == 3
+    # densities: biased 50 per 100 words; non-biased 0 and 50 -> AUC 0.75; n = 3 sentences
+    assert rows["ROC AUC"].slant == 0.75 and rows["ROC AUC"].n == 3
+    # Biased when a loaded term is found: right, right, wrong -> F1 1 (Biased) and 2/3
+    # (Non-biased); VADER's compound: the first two are neutral, the third negative.
+    assert rows["macro-F1"].slant == pytest.approx((2 / 3 + 2 / 3) / 2)
+    # The tuning half has no Biased or Non-biased sentence: nothing to score.
+    tuning = [r for r in results if r.dataset.endswith("(tuning)")]
+    assert {r.dataset for r in tuning} == {"BABE words (tuning)", "BABE sentences (tuning)"}
 
 
 def test_load_babe(tmp_path):
     path = write(tmp_path / "babe.csv", BABE_CSV, "utf-8-sig")
     frame = load_babe(path)
-    assert list(frame.columns) == ["text", "outlet", "label", "biased_words"]
+    assert list(frame.columns) == ["text", "outlet", "article", "label", "biased_words"]
     assert frame["text"][0] == 'He said "no", bizarrely.'
     assert frame["biased_words"].tolist() == [("bizarrely", "Trump's"), ()]
     assert frame["label"].tolist() == ["Biased", "Non-biased"]

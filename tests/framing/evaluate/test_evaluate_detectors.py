@@ -7,6 +7,7 @@ from framing.evaluate import (
     find_loaded_spans,
     find_vader_spans,
 )
+from framing.reading import read_text
 
 # --- detectors -------------------------------------------------------------------------
 
@@ -25,7 +26,7 @@ def test_vader_spans(text, expected):
 
 def test_loaded_spans_are_whole_word_lexicon_matches():
     text = "Radicals slammed the so-called plan; radicalism is not matched."
-    assert [text[s:e] for s, e in find_loaded_spans(text, LEXICON)] == [
+    assert [text[s:e] for s, e in find_loaded_spans(read_text(text), LEXICON)] == [
         "Radicals",
         "slammed",
         "so-called",

@@ -21,7 +21,11 @@ def test_score_ptc_on_a_tiny_corpus():
         ],
         columns=["article_id", "technique", "start", "end"],
     )
-    rows = {r.metric: r for r in score_ptc(articles, spans, LEXICON)}
+    # Both articles are in the held-out half ("ptc1", "ptc3": metrics.in_tuning_half).
+    articles = {"1": articles["1"], "3": articles["2"]}
+    spans["article_id"] = spans["article_id"].replace({"2": "3"})
+    results = score_ptc(articles, spans, LEXICON)
+    rows = {r.metric: r for r in results if r.dataset == "PTC spans (held out)"}
     assert rows["precision"].slant == 0.5
     assert rows["recall"].slant == 0.5 and rows["recall"].n == 2
     assert rows["recall Loaded_Language"].slant == 1.0

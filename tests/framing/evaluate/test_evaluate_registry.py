@@ -44,14 +44,19 @@ def test_run_on_a_partial_folder_and_write_every_format(tmp_path):
     write(tmp_path / "data" / "babe" / "final_labels_SG2.csv", BABE_CSV)
     evaluation = score_gold_data(tmp_path / "data", LEXICON)
     assert list(evaluation.table.columns) == RESULT_COLUMNS
-    assert set(evaluation.table["dataset"]) == {"BABE words", "BABE sentences"}
+    assert set(evaluation.table["dataset"]) == {
+        f"BABE {unit} ({half})"
+        for unit in ("words", "sentences")
+        for half in ("tuning", "held out")
+    }
     assert "ptc" in evaluation.skipped and "babe" not in evaluation.skipped
     for suffix in (".csv", ".json", ".md"):
         write_results(evaluation.table, tmp_path / f"out{suffix}")
     assert pd.read_csv(tmp_path / "out.csv").shape == evaluation.table.shape
     assert len(json.loads((tmp_path / "out.json").read_text())) == len(evaluation.table)
     markdown = (tmp_path / "out.md").read_text()
-    assert markdown.startswith("| dataset | metric |") and "| BABE words | F1 |" in markdown
+    assert markdown.startswith("| dataset | metric |")
+    assert "| BABE words (held out) | F1 |" in markdown
 
 
 def test_format_results_aligns_columns():
@@ -74,7 +79,13 @@ def test_cli_on_the_real_data(tmp_path, capsys):
     out = tmp_path / "metrics.csv"
     assert main(["evaluate", str(EVAL_DIR), "--out", str(out)]) == 0
     table = pd.read_csv(out)
-    assert {"BABE words", "PTC spans", "NewsMTSC rw", "NewsWCL50 labels"} <= set(table["dataset"])
+    assert {
+        "BABE words (held out)",
+        "BABE sentences (held out)",
+        "PTC spans (held out)",
+        "NewsMTSC rw",
+        "NewsWCL50 labels",
+    } <= set(table["dataset"])
     assert table["slant"].between(0, 1).all() and (table["n"] > 0).all()
     assert "macro-F1" in capsys.readouterr().out
 
