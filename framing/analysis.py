@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.columns import ARTICLE_COLUMNS
+from framing.coverage import build_coverage
 from framing.distinctive import load_english_frequencies, score_distinctive_words
 from framing.entities import (
     build_entity_table,
@@ -93,6 +94,10 @@ class StoryAnalysis:
     actor_sentiment: pd.DataFrame
     voices: pd.DataFrame
     quotes: pd.DataFrame
+    coverage: pd.DataFrame
+    fact_sentences: pd.DataFrame
+    coverage_outlets: pd.DataFrame
+    numbers: pd.DataFrame
     distinctive: pd.DataFrame
     cleaning: pd.DataFrame
 
@@ -471,6 +476,7 @@ def analyze_story(
     ]
     docs = [r.doc for r in readings]
     speech = [p.speech for p in parts]
+    coverage = build_coverage(story.articles, readings, speech, [p.mentions for p in parts])
     labels, entity_names = find_labels(story.articles, lexicon, scan, speech, docs)
     entities = build_entity_table(story.articles, docs, lexicon, scan)
     del scan  # large: dropped before the tables are built
@@ -508,6 +514,10 @@ def analyze_story(
         actor_sentiment=_frame(rows["actor_sentiment"], ACTOR_SENTIMENT_COLUMNS),
         voices=_frame(rows["voices"], VOICE_COLUMNS),
         quotes=_frame(rows["quotes"], QUOTE_COLUMNS),
+        coverage=coverage.tables.coverage,
+        fact_sentences=coverage.tables.fact_sentences,
+        coverage_outlets=coverage.tables.coverage_outlets,
+        numbers=coverage.tables.numbers,
         distinctive=distinctive,
         cleaning=_frame(rows["cleaning"], CLEANING_COLUMNS),
     )

@@ -1,0 +1,132 @@
+"""What each outlet put in and left out: facts aligned across a story's articles, and the
+same quotation across outlets.
+
+Rooms, in the order the work runs:
+- ``units``: each article's sentences (and its attributions' contents) from its one shared
+  reading, as features: content-word stems, name skeletons, numbers, actors;
+- ``similarity``: weighted feature vectors, the cosine of two units, and the candidate
+  pairs (a prefix filter, far below quadratic);
+- ``alignment``: units grouped into facts by average linkage;
+- ``facts``: the coverage map (shared, only here, left out), wire copy, numbers;
+- ``quotes``: quotation groups across outlets and how each outlet quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.coverage.alignment import group_units
+from framing.coverage.facts import (
+    COVERAGE_COLUMNS,
+    FACT_SENTENCE_COLUMNS,
+    LEFT_OUT,
+    NOT_REPORTED,
+    NUMBER_COLUMNS,
+    ONLY_HERE,
+    OUTLET_COLUMNS,
+    SHARED,
+    SHARED_BY_ALL,
+    STATUSES,
+    CoverageTables,
+    Fact,
+    build_coverage_tables,
+    build_facts,
+    is_left_out,
+)
+from framing.coverage.similarity import (
+    Pair,
+    build_vectors,
+    find_similar_pairs,
+    score_feature_weights,
+)
+from framing.coverage.units import ArticleTokens, Quantity, Unit, find_sentence_units
+from framing.models import Article, Attribution, Mention
+from framing.reading import Reading
+
+# The least similarity of a pair that counts toward a fact (pairs below it count 0).
+LEAST_SIMILARITY = 0.1
+# Two groups of units join while their mean pair similarity is at least this.
+FACT_THRESHOLD = 0.2
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The facts of a story: its units (sentences that report something), the similar
+    pairs among them, the facts, and the tables made from them."""
+
+    units: tuple[Unit, ...]
+    pairs: tuple[Pair, ...]
+    facts: tuple[Fact, ...]
+    tables: CoverageTables
+
+
+def find_story_units(
+    readings: Sequence[Reading],
+    attributions: Sequence[Sequence[Attribution]],
+    mentions: Sequence[Sequence[Mention]],
+) -> list[Unit]:
+    """The sentence units of every article (``readings``, ``attributions`` and
+    ``mentions`` given per article, in story order)."""
+    units: list[Unit] = []
+    for i, (reading, speech, found) in enumerate(
+        zip(readings, attributions, mentions, strict=True)
+    ):
+        units += find_sentence_units(i, ArticleTokens(reading, speech, found))
+    return units
+
+
+def find_pairs(units: Sequence[Unit], least: float = LEAST_SIMILARITY) -> list[Pair]:
+    """Slant's similar pairs of units of different articles (see similarity)."""
+    return find_similar_pairs(build_vectors(units, score_feature_weights(units)), least)
+
+
+def build_coverage(
+    articles: Sequence[Article],
+    readings: Sequence[Reading],
+    attributions: Sequence[Sequence[Attribution]],
+    mentions: Sequence[Sequence[Mention]] | None = None,
+    *,
+    pairs_of=find_pairs,
+    threshold: float = FACT_THRESHOLD,
+) -> Coverage:
+    """The coverage of a story: its articles with their readings, attributions and actor
+    mentions (per article, in story order; mentions add the actors as features).
+    ``pairs_of(units)`` finds the similar pairs (a baseline can pass its own)."""
+    if mentions is None:
+        mentions = [()] * len(articles)
+    units = find_story_units(readings, attributions, mentions)
+    pairs = pairs_of(units)
+    groups = group_units(len(units), pairs, threshold)
+    scores = {(p.a, p.b): p.score for p in pairs}
+    facts = build_facts(groups, units, articles, scores)
+    tables = build_coverage_tables(facts, units, articles, scores)
+    return Coverage(tuple(units), tuple(pairs), tuple(facts), tables)
+
+
+__all__ = [
+    "COVERAGE_COLUMNS",
+    "FACT_SENTENCE_COLUMNS",
+    "FACT_THRESHOLD",
+    "LEAST_SIMILARITY",
+    "LEFT_OUT",
+    "NOT_REPORTED",
+    "NUMBER_COLUMNS",
+    "ONLY_HERE",
+    "OUTLET_COLUMNS",
+    "SHARED",
+    "SHARED_BY_ALL",
+    "STATUSES",
+    "Coverage",
+    "CoverageTables",
+    "Fact",
+    "Pair",
+    "Quantity",
+    "Unit",
+    "build_coverage",
+    "build_coverage_tables",
+    "build_facts",
+    "find_pairs",
+    "find_story_units",
+    "is_left_out",
+]
