@@ -8,7 +8,8 @@ Rooms, in the order the work runs:
   pairs (a prefix filter, far below quadratic);
 - ``alignment``: units grouped into facts by average linkage;
 - ``facts``: the coverage map (shared, only here, left out), wire copy, numbers;
-- ``quotes``: quotation groups across outlets and how each outlet quotes.
+- ``quotes``: quotation groups across outlets and how each outlet quotes; speakers only
+  one outlet quotes.
 """
 
 from __future__ import annotations
@@ -34,13 +35,29 @@ from framing.coverage.facts import (
     build_facts,
     is_left_out,
 )
+from framing.coverage.quotes import (
+    QUOTE_GROUP_COLUMNS,
+    QUOTE_MATCHES,
+    SPEAKER_COLUMNS,
+    QuoteInfo,
+    compare_quotes,
+    find_single_outlet_speakers,
+    find_word_differences,
+    group_quotes,
+)
 from framing.coverage.similarity import (
     Pair,
     build_vectors,
     find_similar_pairs,
     score_feature_weights,
 )
-from framing.coverage.units import ArticleTokens, Quantity, Unit, find_sentence_units
+from framing.coverage.units import (
+    ArticleTokens,
+    Quantity,
+    Unit,
+    find_quote_units,
+    find_sentence_units,
+)
 from framing.models import Article, Attribution, Mention
 from framing.reading import Reading
 
@@ -53,27 +70,19 @@ FACT_THRESHOLD = 0.2
 @dataclass(frozen=True)
 class Coverage:
     """The facts of a story: its units (sentences that report something), the similar
-    pairs among them, the facts, and the tables made from them."""
+    pairs among them, the facts, the tables made from them, and where each attribution
+    stands across outlets ((article place, attribution place) -> QuoteInfo)."""
 
     units: tuple[Unit, ...]
     pairs: tuple[Pair, ...]
     facts: tuple[Fact, ...]
     tables: CoverageTables
+    quotes: dict[tuple[int, int], QuoteInfo]
 
-
-def find_story_units(
-    readings: Sequence[Reading],
-    attributions: Sequence[Sequence[Attribution]],
-    mentions: Sequence[Sequence[Mention]],
-) -> list[Unit]:
-    """The sentence units of every article (``readings``, ``attributions`` and
-    ``mentions`` given per article, in story order)."""
-    units: list[Unit] = []
-    for i, (reading, speech, found) in enumerate(
-        zip(readings, attributions, mentions, strict=True)
-    ):
-        units += find_sentence_units(i, ArticleTokens(reading, speech, found))
-    return units
+    def quote_info(self, article: int, attributions: int) -> list[QuoteInfo]:
+        """The QuoteInfo of each of an article's ``attributions`` (their count), in order;
+        an attribution whose content reports too little to compare has group ""."""
+        return [self.quotes.get((article, i), QuoteInfo("", "", 1)) for i in range(attributions)]
 
 
 def find_pairs(units: Sequence[Unit], least: float = LEAST_SIMILARITY) -> list[Pair]:
@@ -95,13 +104,25 @@ def build_coverage(
     ``pairs_of(units)`` finds the similar pairs (a baseline can pass its own)."""
     if mentions is None:
         mentions = [()] * len(articles)
-    units = find_story_units(readings, attributions, mentions)
+    tokens = [
+        ArticleTokens(reading, speech, found)
+        for reading, speech, found in zip(readings, attributions, mentions, strict=True)
+    ]
+    units = [u for i, t in enumerate(tokens) for u in find_sentence_units(i, t)]
     pairs = pairs_of(units)
     groups = group_units(len(units), pairs, threshold)
     scores = {(p.a, p.b): p.score for p in pairs}
     facts = build_facts(groups, units, articles, scores)
     tables = build_coverage_tables(facts, units, articles, scores)
-    return Coverage(tuple(units), tuple(pairs), tuple(facts), tables)
+    quote_units = [
+        u
+        for i, (t, speech) in enumerate(zip(tokens, attributions, strict=True))
+        for u in find_quote_units(i, t, speech)
+    ]
+    quotes = group_quotes(
+        quote_units, score_feature_weights(units), [a.outlet for a in articles], attributions
+    )
+    return Coverage(tuple(units), tuple(pairs), tuple(facts), tables, quotes)
 
 
 __all__ = [
@@ -127,6 +148,12 @@ __all__ = [
     "build_coverage_tables",
     "build_facts",
     "find_pairs",
-    "find_story_units",
+    "QUOTE_GROUP_COLUMNS",
+    "QUOTE_MATCHES",
+    "SPEAKER_COLUMNS",
+    "QuoteInfo",
+    "compare_quotes",
+    "find_single_outlet_speakers",
+    "find_word_differences",
     "is_left_out",
 ]

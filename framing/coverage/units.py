@@ -113,22 +113,23 @@ def _format_value(value: float) -> str:
 def _quantity(token: Token, value: float) -> Quantity | None:
     """What the number ``token`` counts, or None for a date, a time, an ordinal or a
     number that counts nothing the parse can name."""
-    if token.ent_type_ in TIME_ENTITIES or token.head.lower_ in SCALE_WORDS:
+    if token.ent_type_ in TIME_ENTITIES:
         return None
     doc = token.doc
     lo, hi = token.i, token.i + 1
-    head = token.head
-    while head.lower_ in SCALE_WORDS and head.head is not head:  # "2.5 million people"
-        hi = max(hi, head.i + 1)
-        head = head.head
-    if token.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+    number = token
+    while number.head.lower_ in SCALE_WORDS and number.head is not number:  # "2.5 million"
+        number = number.head
+        hi = max(hi, number.i + 1)
+    head = number.head
+    if number.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         hi = max(hi, head.i + 1)
         noun = head.lemma_.lower()
         if noun in COUNTED_PEOPLE and head.head.pos_ == "VERB":
             key = f"{head.head.lemma_.lower()} {noun}"
         else:
             key = "percent" if noun == "%" else noun
-    elif token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and head.pos_ == "VERB":
+    elif number.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and head.pos_ == "VERB":
         key = head.lemma_.lower()
     else:
         return None

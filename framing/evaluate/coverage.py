@@ -5,9 +5,10 @@ From one article at a time, up to REMOVED sentences that each have a counterpart
 other outlet are removed, and the story's coverage is made before and after. The removed
 sentences are chosen by a fixed rule that does not use Slant's method: a sentence's
 counterpart in another outlet is that outlet's sentence sharing the most *telling words*
-with it (lower-cased words of three letters or more that are no function word, month or
-day and are rarer in English than COMMON_ZIPF on wordfreq's Zipf scale, or numbers), and it
-counts when they share at least MIN_SHARED; a sentence qualifies when it has a counterpart
+with it (lower-cased words or numbers of three characters or more that are no function
+word, month or day, and that at most COMMON_SHARE of the event's sentences use: "Trump" in
+a story about Trump says nothing of which fact a sentence reports), and it counts when
+they share at least MIN_SHARED; a sentence qualifies when it has a counterpart
 in every other outlet and no other sentence of its own article shares MIN_SHARED telling
 words with it (an article that says it twice still reports it without one of the two); an
 article's qualifying sentences are removed, at most REMOVED, those sharing the most with
@@ -82,11 +83,12 @@ def load_event_texts(folder: str | Path) -> dict[int, dict[str, str]]:
     return events
 
 
-def find_telling_words(sentences: Sequence[str]) -> list[frozenset[str]]:
-    """The telling words of each of an event's ``sentences`` (see the module docstring)."""
+def find_telling_words(sentences: Sequence[str], outlets: int) -> list[frozenset[str]]:
+    """The telling words of each of an event's ``sentences`` (see the module docstring);
+    a word used once by each of the event's ``outlets`` is never too common."""
     words = [{w for w in tokenize(s) if len(w) >= 3 and w not in STOP_WORDS} for s in sentences]
-    common = {w for w, n in Counter(w for ws in words for w in ws).items()
-              if n > COMMON_SHARE * len(sentences)}  # fmt: skip
+    most = max(COMMON_SHARE * len(sentences), outlets)
+    common = {w for w, n in Counter(w for ws in words for w in ws).items() if n > most}
     return [frozenset(ws - common) for ws in words]
 
 
@@ -105,7 +107,7 @@ def find_removals(sentences: dict[str, Sequence[Sentence]], outlet: str) -> list
     """The sentences the deletion test removes from ``outlet``'s article (the module's
     rule), in text order; ``sentences`` maps each outlet to its article's sentences."""
     flat = [(o, s.text) for o, ss in sentences.items() for s in ss]
-    telling = iter(find_telling_words([t for _, t in flat]))
+    telling = iter(find_telling_words([t for _, t in flat], len(sentences)))
     words = {o: [next(telling) for _ in ss] for o, ss in sentences.items()}
     own = words[outlet]
     ranked = []

@@ -11,12 +11,15 @@ reporter's words, a number against a description), never two copies of one text.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
 
-from framing.evaluate.newswcl50 import ASCII_QUOTES
+from framing.analysis import analyze_story
+from framing.evaluate.newswcl50 import ASCII_QUOTES, NEWSWCL50_OUTLETS
+from framing.models import Article, Story
 
 # ../shared beside the project, or the folder $SLANT_SHARED_DIR names.
 SHARED = Path(os.environ.get("SLANT_SHARED_DIR") or Path(__file__).resolve().parents[4] / "shared")
@@ -97,3 +100,46 @@ def test_twenty_pairs_across_outlets_of_the_dev_events():
 def test_each_side_is_found_once_in_its_article(a, b):
     locate(a)
     locate(b)
+
+
+@functools.cache
+def event_facts(event: int) -> dict[str, list[tuple[int, int, str]]]:
+    """Outlet -> (start, end, fact) of each sentence in a fact, for one event analysed as
+    one story (no lexicon: the generic one, as the evaluation runs it)."""
+    articles = tuple(
+        Article(f"{event}_{o}", o, "", "", "", read_article(event, o), read_article(event, o))
+        for o in NEWSWCL50_OUTLETS
+    )
+    analysis = analyze_story(Story(f"event-{event}", "", "", articles))
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for row in analysis.fact_sentences.itertuples(index=False):
+        found.setdefault(row.outlet, []).append((int(row.start), int(row.end), row.fact))
+    return found
+
+
+def fact_of(side: Side) -> str | None:
+    at = locate(side)
+    spans = event_facts(side[0])[side[1]]
+    return next((fact for start, end, fact in spans if start <= at < end), None)
+
+
+# Measured with the settings chosen on the deletion test: 10 of the 20 are aligned. The
+# others are paraphrases that share too few words (or only names) with their partner:
+# "denied personally speaking to Jong-un" / "has not spoken with Kim".
+KNOWN_MISSES = frozenset({2, 3, 5, 6, 12, 13, 14, 15, 16, 17})
+
+
+@needs_data
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="paraphrase not aligned"))
+        if n in KNOWN_MISSES
+        else n
+        for n in range(len(PAIRS))
+    ],
+)
+def test_the_two_sentences_of_a_pair_are_one_fact(number):
+    a, b = PAIRS[number]
+    fact = fact_of(a)
+    assert fact is not None and fact == fact_of(b)
