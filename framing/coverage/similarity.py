@@ -120,26 +120,34 @@ def find_similar_pairs(vectors: Vectors, least: float) -> list[Pair]:
     """Every pair of units of different articles whose similarity is at least ``least``
     (> 0), sorted by (a, b)."""
     matrix = vectors.matrix
-    if matrix.shape[0] < 2 or least <= 0:
+    n = matrix.shape[0]
+    if n < 2 or least <= 0:
         return []
     prefix = _prefix_matrix(vectors, least)
     present = matrix.copy()
     present.data[:] = 1.0
     present_t = sparse.csr_matrix(present.T)
-    found: set[tuple[int, int]] = set()
-    pairs = []
-    for lo in range(0, matrix.shape[0], ROWS_PER_BLOCK):
+    keys, values = [], []
+    for lo in range(0, n, ROWS_PER_BLOCK):
         hits = (prefix[lo : lo + ROWS_PER_BLOCK] @ present_t).tocoo()
         a = hits.row.astype(np.int64) + lo
         b = hits.col.astype(np.int64)
         keep = vectors.articles[a] != vectors.articles[b]
         a, b = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-        if not len(a):
+        # a pair is found from either side's prefix: score it once
+        key = np.unique(a * n + b)
+        a, b = key // n, key % n
+        if not len(key):
             continue
         scores = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-        for i, j, s in zip(a.tolist(), b.tolist(), scores.tolist(), strict=True):
-            if s >= least and (i, j) not in found:
-                found.add((i, j))
-                pairs.append(Pair(i, j, s))
-    pairs.sort(key=lambda p: (p.a, p.b))
-    return pairs
+        kept = scores >= least
+        keys.append(key[kept])
+        values.append(scores[kept])
+    if not keys:
+        return []
+    key, first = np.unique(np.concatenate(keys), return_index=True)
+    scores = np.concatenate(values)[first]
+    return [
+        Pair(int(k // n), int(k % n), float(s))
+        for k, s in zip(key.tolist(), scores.tolist(), strict=True)
+    ]

@@ -134,7 +134,7 @@ def _quantity(token: Token, value: float) -> Quantity | None:
     else:
         return None
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    return Quantity(value, key, start, end, doc.text[start:end])
+    return Quantity(value, key, start, end, doc[lo:hi].text)
 
 
 def _token_features(tokens: Sequence[Token]) -> tuple[list[str], list[Quantity]]:
