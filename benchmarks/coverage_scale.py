@@ -67,7 +67,9 @@ def _story(texts: list[str], outlets: int = OUTLETS) -> Story:
 
 
 def _run(story: Story, repeat: int) -> dict:
+    began = time.perf_counter()
     readings = read_texts([a.text for a in story.articles])
+    print(f"{len(readings)} articles read in {time.perf_counter() - began:.0f} s", file=sys.stderr)
     attributions = [find_attributions(r) for r in readings]
     seconds = []
     for _ in range(repeat):
@@ -107,6 +109,7 @@ def main() -> None:
             print(f"skipped {size}: the pool has {len(pool)} texts", file=sys.stderr)
             continue
         rows.append(("mixed news", _run(_story(pool[:size]), args.repeat)))
+        print(rows[-1], file=sys.stderr, flush=True)
     event = sorted((args.eval / "newswcl50" / "event_0").glob("0_*.txt"))
     event = [p.read_text(encoding="utf-8") for p in event if "_sent" not in p.name]
     reprinted = [

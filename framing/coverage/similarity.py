@@ -116,14 +116,36 @@ def _prefix_matrix(vectors: Vectors, least: float) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, (rows, cols)), shape=matrix.shape)
 
 
-def find_similar_pairs(vectors: Vectors, least: float) -> list[Pair]:
+def _strongest_per_unit(a: np.ndarray, b: np.ndarray, scores: np.ndarray, keep: int) -> np.ndarray:
+    """The pairs (a[i], b[i], scores[i]) that are among the ``keep`` most similar of
+    either of their units, as a boolean mask."""
+    units = np.concatenate([a, b])
+    order = np.lexsort((-np.concatenate([scores, scores]), units))
+    ranked = units[order]
+    starts = np.r_[0, np.flatnonzero(ranked[1:] != ranked[:-1]) + 1]
+    rank = np.arange(len(ranked)) - np.repeat(starts, np.diff(np.r_[starts, len(ranked)]))
+    mask = np.zeros(len(a), dtype=bool)
+    chosen = order[rank < keep]
+    mask[chosen % len(a)] = True
+    return mask
+
+
+def find_similar_pairs(
+    vectors: Vectors, least: float, strong: float | None = None, keep_weak: int = 0
+) -> list[Pair]:
     """Every pair of units of different articles whose similarity is at least ``least``
-    (> 0), sorted by (a, b)."""
+    (> 0), sorted by (a, b). With ``strong``, every pair at or above it is found, and a
+    pair below it is kept only when it shares a feature of the prefix for ``strong`` and is
+    among the ``keep_weak`` most similar weak pairs of one of its units: in a story of
+    thousands of articles on one subject nearly every sentence is faintly like
+    thousands of others, and those faint pairs only dilute a fact's mean."""
     matrix = vectors.matrix
     n = matrix.shape[0]
     if n < 2 or least <= 0:
         return []
-    prefix = _prefix_matrix(vectors, least)
+    # Every strong pair shares a feature of a prefix for ``strong``; the weak pairs kept are
+    # those among its candidates (the prefix for ``least`` would index nearly every feature).
+    prefix = _prefix_matrix(vectors, least if strong is None else max(least, strong))
     present = matrix.copy()
     present.data[:] = 1.0
     present_t = sparse.csr_matrix(present.T)
@@ -147,6 +169,13 @@ def find_similar_pairs(vectors: Vectors, least: float) -> list[Pair]:
         return []
     key, first = np.unique(np.concatenate(keys), return_index=True)
     scores = np.concatenate(values)[first]
+    if strong is not None:
+        weak = scores < strong
+        kept = ~weak
+        kept[np.flatnonzero(weak)] = _strongest_per_unit(
+            key[weak] // n, key[weak] % n, scores[weak], keep_weak
+        )
+        key, scores = key[kept], scores[kept]
     return [
         Pair(int(k // n), int(k % n), float(s))
         for k, s in zip(key.tolist(), scores.tolist(), strict=True)

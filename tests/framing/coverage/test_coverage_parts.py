@@ -94,6 +94,23 @@ def test_the_prefix_filter_finds_every_pair_brute_force_finds(seed, least):
     assert all(np.isclose(p.score, dense[p.a, p.b]) for p in found)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_strong_pairs_are_all_found_and_weak_ones_only_the_strongest_of_a_unit(seed):
+    units = random_units(60, seed)
+    weights = {f"w{i}": 1.0 + (i % 7) / 3 for i in range(40)}
+    vectors = build_vectors(units, weights)
+    every = {(p.a, p.b): p.score for p in find_similar_pairs(vectors, 0.1)}
+    kept = find_similar_pairs(vectors, 0.1, strong=0.4, keep_weak=2)
+    assert {k for k, s in every.items() if s >= 0.4} <= {(p.a, p.b) for p in kept}
+    for pair in kept:
+        if pair.score < 0.4:  # among the two strongest weak pairs of a or of b
+            ranks = [
+                sorted((s for k, s in every.items() if unit in k and s < 0.4), reverse=True)
+                for unit in (pair.a, pair.b)
+            ]
+            assert any(pair.score >= r[min(1, len(r) - 1)] for r in ranks)
+
+
 def test_average_linkage_keeps_two_facts_apart_that_one_sentence_bridges():
     # 0-1 and 2-3 are alike; 4 resembles 1 and 2 a little: the mean keeps it out
     pairs = [Pair(0, 1, 0.9), Pair(2, 3, 0.8), Pair(1, 4, 0.3), Pair(2, 4, 0.3)]
