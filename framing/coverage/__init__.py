@@ -5,7 +5,7 @@ Rooms, in the order the work runs:
 - ``units``: each article's sentences (and its attributions' contents) from its one shared
   reading, as features: content-word stems, name skeletons, numbers, actors;
 - ``similarity``: weighted feature vectors, the cosine of two units, and the candidate
-  pairs (a prefix filter, far below quadratic);
+  pairs (blocked by their rare features, far below quadratic);
 - ``alignment``: units grouped into facts by average linkage;
 - ``facts``: the coverage map (shared, only here, left out), wire copy, numbers;
 - ``quotes``: quotation groups across outlets and how each outlet quotes; speakers only

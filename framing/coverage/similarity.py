@@ -4,17 +4,22 @@ A unit is a vector of its distinct features (framing.coverage.units), each weigh
 telling it is: ``ln((N + B) / (df + B * p + 1))``, with N the story's units, df the units
 that have the feature, B = BACKGROUND_SENTENCES ordinary English sentences the story is
 weighed among and p the share of them that use the word (wordfreq's English list, through
-framing.stories.features; names, numbers and actors are rare in English: p = 0). A word
+framing.english; names, numbers and actors are rare in English: p = 0). A word
 every outlet and ordinary English use weighs about nothing; a number or a name only two
 sentences share weighs the most. Two units are as alike as the cosine of their unit-length
 vectors (0 .. 1).
 
-Candidate pairs come from a prefix filter (Bayardo, Ma & Srikant 2007, "Scaling up all
-pairs similarity search"): each unit is indexed under its rarest features only, as many as
-it takes for the weight left outside them to fall below the least similarity that counts.
-Two units whose shared features all lie outside that prefix cannot reach it, so every pair
-at or above it is found, and the work grows with the pairs that share a rare feature, not
-with the square of the units.
+Candidate pairs are blocked by their rare features: two units are compared when they
+share a feature that at most MAX_POSTINGS units of the story use (a name, a number, an
+uncommon word), and their similarity is then computed exactly, over every feature. A pair
+whose shared features are all common is not compared; its similarity is at most the
+product of the two units' weight in common features, which weigh little (common features
+weigh the least). Each unit then has at most (its features x MAX_POSTINGS) candidates, so
+the work grows with the number of units, not with its square; a story in which no feature
+is used by more than MAX_POSTINGS units (five articles have some 150 sentences) is compared
+exactly.
+(A prefix filter that is exact for a threshold, Bayardo et al. 2007, was tried: at the
+thresholds facts need it indexed 95% of the features, and pruned nothing.)
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ from framing.english import english_share
 BACKGROUND_SENTENCES = 200
 SENTENCE_WORDS = 25  # an ordinary sentence, for the share of English sentences using a word
 ROWS_PER_BLOCK = 2_048  # units whose candidates are found at a time (bounds the memory)
+# A feature more units use than this does not make two units candidates (it still counts
+# in their similarity): the work then grows with the units, not with their square.
+MAX_POSTINGS = 200
 
 
 @dataclass(frozen=True)
@@ -96,26 +104,6 @@ def build_vectors(units: Sequence[Unit], weights: dict[str, float]) -> Vectors:
     return Vectors(matrix, articles, columns, frequencies)
 
 
-def _prefix_matrix(vectors: Vectors, least: float) -> sparse.csr_matrix:
-    """For each row, its rarest features until the weight left outside them is below
-    ``least`` (as a 0/1 matrix of the same shape)."""
-    matrix = vectors.matrix
-    rows, cols = [], []
-    for i in range(matrix.shape[0]):
-        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-        features, weights = matrix.indices[lo:hi], matrix.data[lo:hi]
-        order = np.lexsort((features, vectors.frequencies[features]))
-        left = 1.0
-        for k in order:
-            rows.append(i)
-            cols.append(features[k])
-            left -= weights[k] ** 2
-            if left < least * least:
-                break
-    data = np.ones(len(rows), dtype=np.float32)
-    return sparse.csr_matrix((data, (rows, cols)), shape=matrix.shape)
-
-
 def _strongest_per_unit(a: np.ndarray, b: np.ndarray, scores: np.ndarray, keep: int) -> np.ndarray:
     """The pairs (a[i], b[i], scores[i]) that are among the ``keep`` most similar of
     either of their units, as a boolean mask."""
@@ -131,44 +119,47 @@ def _strongest_per_unit(a: np.ndarray, b: np.ndarray, scores: np.ndarray, keep: 
 
 
 def find_similar_pairs(
-    vectors: Vectors, least: float, strong: float | None = None, keep_weak: int = 0
+    vectors: Vectors,
+    least: float,
+    strong: float | None = None,
+    keep_weak: int = 0,
+    max_postings: int = MAX_POSTINGS,
 ) -> list[Pair]:
-    """Every pair of units of different articles whose similarity is at least ``least``
-    (> 0), sorted by (a, b). With ``strong``, every pair at or above it is found, and a
-    pair below it is kept only when it shares a feature of the prefix for ``strong`` and is
-    among the ``keep_weak`` most similar weak pairs of one of its units: in a story of
-    thousands of articles on one subject nearly every sentence is faintly like
-    thousands of others, and those faint pairs only dilute a fact's mean."""
+    """Pairs of units of different articles that share a feature at most ``max_postings``
+    units use and whose similarity (exact) is at least ``least`` (> 0), sorted by (a, b).
+    With ``strong``, a pair below it is kept only when it is among the ``keep_weak`` most
+    similar weak pairs of one of its units: in a story of thousands of articles on one
+    subject nearly every sentence is faintly like thousands of others, and those faint
+    pairs only dilute a fact's mean."""
     matrix = vectors.matrix
     n = matrix.shape[0]
     if n < 2 or least <= 0:
         return []
-    # Every strong pair shares a feature of a prefix for ``strong``; the weak pairs kept are
-    # those among its candidates (the prefix for ``least`` would index nearly every feature).
-    prefix = _prefix_matrix(vectors, least if strong is None else max(least, strong))
-    present = matrix.copy()
-    present.data[:] = 1.0
-    present_t = sparse.csr_matrix(present.T)
+    rare = vectors.frequencies <= max_postings
+    columns = sparse.diags(rare.astype(np.float64))
+    rare_part = sparse.csr_matrix(matrix @ columns)
+    rare_part.eliminate_zeros()
+    common_part = sparse.csr_matrix(matrix @ sparse.diags((~rare).astype(np.float64)))
+    common_part.eliminate_zeros()
+    rare_t = sparse.csr_matrix(rare_part.T)
     keys, values = [], []
     for lo in range(0, n, ROWS_PER_BLOCK):
-        hits = (prefix[lo : lo + ROWS_PER_BLOCK] @ present_t).tocoo()
+        hits = sparse.triu(rare_part[lo : lo + ROWS_PER_BLOCK] @ rare_t, k=1 + lo).tocoo()
         a = hits.row.astype(np.int64) + lo
         b = hits.col.astype(np.int64)
         keep = vectors.articles[a] != vectors.articles[b]
-        a, b = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-        # a pair is found from either side's prefix: score it once
-        key = np.unique(a * n + b)
-        a, b = key // n, key % n
-        if not len(key):
-            continue
-        scores = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+        a, b, scores = a[keep], b[keep], hits.data[keep]
+        if common_part.nnz and len(a):
+            scores = (
+                scores + np.asarray(common_part[a].multiply(common_part[b]).sum(axis=1)).ravel()
+            )
         kept = scores >= least
-        keys.append(key[kept])
+        keys.append(a[kept] * n + b[kept])
         values.append(scores[kept])
-    if not keys:
-        return []
-    key, first = np.unique(np.concatenate(keys), return_index=True)
-    scores = np.concatenate(values)[first]
+    key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+    scores = np.concatenate(values) if values else np.zeros(0)
+    order = np.argsort(key, kind="stable")
+    key, scores = key[order], scores[order]
     if strong is not None:
         weak = scores < strong
         kept = ~weak

@@ -79,7 +79,7 @@ def random_units(n: int, seed: int) -> list[Unit]:
 
 @pytest.mark.parametrize("seed", range(5))
 @pytest.mark.parametrize("least", [0.1, 0.3, 0.6])
-def test_the_prefix_filter_finds_every_pair_brute_force_finds(seed, least):
+def test_blocking_finds_every_pair_brute_force_finds(seed, least):
     units = random_units(60, seed)
     weights = {f"w{i}": 1.0 + (i % 7) / 3 for i in range(40)}
     vectors = build_vectors(units, weights)
@@ -92,6 +92,15 @@ def test_the_prefix_filter_finds_every_pair_brute_force_finds(seed, least):
     found = find_similar_pairs(vectors, least)
     assert {(p.a, p.b) for p in found} == expected
     assert all(np.isclose(p.score, dense[p.a, p.b]) for p in found)
+
+
+def test_a_pair_that_shares_only_common_features_is_not_compared():
+    units = [Unit(i, i, 0, 1, ("common", f"own{i}", f"pair{i // 2}")) for i in range(8)]
+    vectors = build_vectors(units, {"common": 1.0} | {u.features[1]: 1.0 for u in units}
+                            | {u.features[2]: 1.0 for u in units})  # fmt: skip
+    every = {(p.a, p.b) for p in find_similar_pairs(vectors, 0.1)}
+    blocked = {(p.a, p.b) for p in find_similar_pairs(vectors, 0.1, max_postings=2)}
+    assert len(every) == 28 and blocked == {(0, 1), (2, 3), (4, 5), (6, 7)}
 
 
 @pytest.mark.parametrize("seed", range(3))
