@@ -18,6 +18,7 @@ PAGES = [
     st.Page("ui/views/labels.py", title="Labels", icon=":material/label:"),
     st.Page("ui/views/terms.py", title="Loaded terms", icon=":material/format_quote:"),
     st.Page("ui/views/side_by_side.py", title="Side by side", icon=":material/view_column:"),
+    st.Page("ui/views/coverage.py", title="Coverage", icon=":material/fact_check:"),
     st.Page("ui/views/sentiment.py", title="Sentiment", icon=":material/mood:"),
     st.Page("ui/views/readability.py", title="Readability", icon=":material/menu_book:"),
     st.Page("ui/views/distinctive.py", title="Distinctive words", icon=":material/key:"),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.columns import ARTICLE_COLUMNS
+from framing.coverage import QuoteInfo, build_coverage
 from framing.distinctive import load_english_frequencies, score_distinctive_words
 from framing.entities import (
     build_entity_table,
@@ -68,7 +69,8 @@ VOICE_COLUMNS = [
 ]  # fmt: skip
 QUOTE_COLUMNS = [
     "article_id", "outlet", "start", "end", "text", "direct", "cue", "speaker", "speaker_name",
-    "speaker_text", "speaker_start", "speaker_end", "cue_start", "cue_end",
+    "speaker_text", "speaker_start", "speaker_end", "cue_start", "cue_end", "quote_group",
+    "quote_match", "quote_outlets",
 ]  # fmt: skip
 CLEANING_COLUMNS = ["article_id", "outlet", "start", "end", "text", "reason"]
 UNATTRIBUTED = "(unattributed)"
@@ -101,6 +103,10 @@ class StoryAnalysis:
     actor_sentiment: pd.DataFrame
     voices: pd.DataFrame
     quotes: pd.DataFrame
+    coverage: pd.DataFrame
+    fact_sentences: pd.DataFrame
+    coverage_outlets: pd.DataFrame
+    numbers: pd.DataFrame
     distinctive: pd.DataFrame
     cleaning: pd.DataFrame
 
@@ -450,7 +456,9 @@ def _voice_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> li
     ]  # fmt: skip
 
 
-def _quote_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> list[dict]:
+def _quote_rows(
+    article: Article, parts: _ArticleParts, scoring: _Scoring, across: Sequence[QuoteInfo]
+) -> list[dict]:
     text = article.text
     return [
         {"article_id": article.id, "outlet": article.outlet, "start": a.start, "end": a.end,
@@ -458,8 +466,9 @@ def _quote_rows(article: Article, parts: _ArticleParts, scoring: _Scoring) -> li
          "speaker": a.speaker or "",
          "speaker_name": _speaker_name(a.speaker, a.source_text, scoring),
          "speaker_text": a.source_text, "speaker_start": a.source_start,
-         "speaker_end": a.source_end, "cue_start": a.cue_start, "cue_end": a.cue_end}
-        for a in parts.speech
+         "speaker_end": a.source_end, "cue_start": a.cue_start, "cue_end": a.cue_end,
+         "quote_group": info.group, "quote_match": info.match, "quote_outlets": info.outlets}
+        for a, info in zip(parts.speech, across, strict=True)
     ]  # fmt: skip
 
 
@@ -495,9 +504,10 @@ def score_article(article: Article, lexicon: Lexicon, reading: Reading | None = 
 
 
 def _article_tables(
-    article: Article, parts: _ArticleParts, scoring: _Scoring
+    article: Article, parts: _ArticleParts, scoring: _Scoring, quotes: Sequence[QuoteInfo]
 ) -> dict[str, list[dict]]:
-    """All table rows contributed by one article."""
+    """All table rows contributed by one article (``quotes``: where each of its
+    attributions stands across outlets)."""
     text, outlet = article.text, article.outlet
     terms = []
     for hit in parts.hits:
@@ -516,7 +526,7 @@ def _article_tables(
         "actor_framing": framing,
         "actor_sentiment": sentiment,
         "voices": _voice_rows(article, parts, scoring),
-        "quotes": _quote_rows(article, parts, scoring),
+        "quotes": _quote_rows(article, parts, scoring, quotes),
         "cleaning": [
             {**r.__dict__, "article_id": article.id, "outlet": outlet} for r in article.removals
         ],
@@ -558,15 +568,17 @@ def analyze_story(
     ]
     docs = [r.doc for r in readings]
     speech = [p.speech for p in parts]
+    coverage = build_coverage(story.articles, readings, speech, [p.mentions for p in parts])
     labels, entity_names = find_labels(story.articles, lexicon, scan, speech, docs)
     entities = build_entity_table(story.articles, docs, lexicon, scan)
     del scan  # large: dropped before the tables are built
     rows: dict[str, list[dict]] = defaultdict(list)
     tokens_by_outlet: dict[str, list[str]] = defaultdict(list)
     counts: dict[str, list[list[tuple[int, int, int, int]]]] = defaultdict(list)
-    for article, article_parts in zip(story.articles, parts, strict=True):
+    for k, (article, article_parts) in enumerate(zip(story.articles, parts, strict=True)):
         counts[article.outlet].append(article_parts.sentence_counts)
-        for table, table_rows in _article_tables(article, article_parts, scoring).items():
+        quotes = coverage.quote_info(k, len(article_parts.speech))
+        for table, table_rows in _article_tables(article, article_parts, scoring, quotes).items():
             rows[table].extend(table_rows)
         tokens_by_outlet[article.outlet].extend(tokenize(article.text))
 
@@ -597,6 +609,10 @@ def analyze_story(
         actor_sentiment=_frame(rows["actor_sentiment"], ACTOR_SENTIMENT_COLUMNS),
         voices=_frame(rows["voices"], VOICE_COLUMNS),
         quotes=_frame(rows["quotes"], QUOTE_COLUMNS),
+        coverage=coverage.tables.coverage,
+        fact_sentences=coverage.tables.fact_sentences,
+        coverage_outlets=coverage.tables.coverage_outlets,
+        numbers=coverage.tables.numbers,
         distinctive=distinctive,
         cleaning=_frame(rows["cleaning"], CLEANING_COLUMNS),
     )

@@ -765,3 +765,74 @@ def build_outlet_trend_figure(
     fig.update_xaxes(title_text="period (start)", type="category")
     fig.update_yaxes(title_text=_safe(value))
     return _layout(fig, title, 420)
+
+
+# The fact matrix's cells: status -> (value on the colour scale, word in the hover).
+COVERAGE_CELLS = {
+    "left out": (0, "left out"),
+    "not reported": (1, "not reported"),
+    "wire": (2, "reports it, in another outlet's words (wire copy)"),
+    "reported": (3, "reports it"),
+}
+COVERAGE_SCALE = [
+    [0.0, "#d6604d"], [0.25, "#d6604d"], [0.25, "#f4f4f4"], [0.5, "#f4f4f4"],
+    [0.5, "#92c5de"], [0.75, "#92c5de"], [0.75, "#2166ac"], [1.0, "#2166ac"],
+]  # fmt: skip
+MATRIX_FACTS = 40
+
+
+def build_coverage_matrix_figure(
+    coverage: pd.DataFrame, colors: Mapping[str, str], top_n: int = MATRIX_FACTS
+) -> go.Figure:
+    """Fact x outlet (the ``coverage`` table): the facts two or more outlets report, most
+    outlets first (at most ``top_n``); a cell is dark blue where the outlet reports the
+    fact, light blue where it reprints another outlet's words, red where it leaves the fact
+    out (more than half of the others report it), grey where it does not report it. Hover
+    shows the outlet's sentence."""
+    title = "Which outlet reports which fact (blue reports, red leaves out)"
+    shared = coverage[coverage["outlets"] > 1] if len(coverage) else coverage
+    if shared.empty:
+        return _empty(title, "No fact is reported by two or more of the outlets shown")
+    facts = list(dict.fromkeys(shared["fact"]))[:top_n]
+    outlets = _outlet_order(shared, colors)
+    cells = {(r.fact, r.outlet): r for r in shared[shared["fact"].isin(facts)].itertuples()}
+    z, hover = [], []
+    for fact in facts:
+        row_z, row_hover = [], []
+        for outlet in outlets:
+            cell = cells.get((fact, outlet))
+            if cell is None or not cell.present:
+                kind = (
+                    "left out"
+                    if cell is not None and cell.status == "left out"
+                    else ("not reported")
+                )
+                said = _safe(textwrap.shorten(str(cell.fact_text), 160)) if cell else ""
+                words = f"the fact: {said}"
+            else:
+                kind = "wire" if cell.wire else "reported"
+                words = _safe(textwrap.shorten(str(cell.text), 160))
+            value, meaning = COVERAGE_CELLS[kind]
+            row_z.append(value)
+            row_hover.append(f"{_safe(fact)} · {_safe(outlet)} {meaning}<br>{words}")
+        z.append(row_z)
+        hover.append(row_hover)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[_wrap(o) for o in outlets],
+            y=facts,
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale=COVERAGE_SCALE,
+            zmin=0,
+            zmax=3,
+            xgap=1,
+            ygap=1,
+            showscale=False,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(side="top")
+    fig = _layout(fig, title, max(HEATMAP_MIN_HEIGHT, 170 + 22 * len(facts)))
+    return fig.update_layout(margin={"t": 130})

@@ -1,4 +1,5 @@
-"""`python -m framing analyze|terms|labels|quotes|entities PATH`: the stable command-line contract,
+"""`python -m framing analyze|terms|labels|quotes|entities|coverage PATH`: the stable
+command-line contract,
 `python -m framing stories CORPUS`: a corpus grouped into same-event stories, and
 `python -m framing evaluate DATA_DIR`: Slant's scores against public gold data."""
 
@@ -36,6 +37,7 @@ TABLE_OF_COMMAND = {
     "labels": "labels",
     "quotes": "quotes",
     "entities": "entities",
+    "coverage": "coverage",
 }
 COMMAND_HELP = {
     "analyze": "one record per article: words, loaded terms, sentiment, readability, tilt",
@@ -43,6 +45,8 @@ COMMAND_HELP = {
     "labels": "one record per label an article attaches to an entity",
     "quotes": "one record per attribution: what was said (direct or indirect), cue, speaker",
     "entities": "one record per entity and article: entity, name, type, aliases, mentions",
+    "coverage": "one record per fact and outlet: fact, outlet, present, status (shared, only "
+    "here, left out), article_id, start, end, text",
 }
 
 

@@ -79,3 +79,17 @@ STOPWORDS = frozenset(
     not no
     """.split()
 )
+
+# Numbers written as words, and the words that scale the number before them ("2.5 million").
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "dozen": 12,
+}  # fmt: skip
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}

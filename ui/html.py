@@ -60,7 +60,14 @@ CSS = (
     ".slant .card h4{margin:0 0 0.2rem 0;padding:0;font-size:0.92rem;line-height:1.25;}"
     # Less blank space above every page's title, so that a laptop screen shows more of it.
     '[data-testid="stMainBlockContainer"]{padding-top:2.5rem;}'
-    ".slant .muted{color:#666;}" + _valence_rules()
+    ".slant .muted{color:#666;}"
+    ".slant mark.diff{background:#ffe08a;cursor:default;}"
+    ".slant .fact{display:inline-block;font-size:0.72rem;font-weight:600;color:#fff;"
+    "background:#5b6bb0;border-radius:8px;padding:0 5px;margin-right:3px;cursor:help;"
+    "text-decoration:none;}"
+    ".slant .evidence{border-left:3px solid #ccc;padding:2px 8px;margin:4px 0;}"
+    ".slant .quotes{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));"
+    "gap:0.5rem;margin-bottom:0.8rem;}" + _valence_rules()
 )
 
 
@@ -132,12 +139,17 @@ def label_highlights(labels: pd.DataFrame) -> list[Highlight]:
 
 
 def article_html(
-    text: str, highlights: Iterable[Highlight], quotes: Sequence[QuoteSpan] = ()
+    text: str,
+    highlights: Iterable[Highlight],
+    quotes: Sequence[QuoteSpan] = (),
+    markers: Mapping[int, str] | None = None,
 ) -> str:
     """The article as HTML: highlights become <mark title=...>, quoted speech is set in a
-    marked span, line breaks are kept. Overlapping highlights keep the leftmost-longest."""
+    marked span, line breaks are kept. Overlapping highlights keep the leftmost-longest.
+    ``markers`` maps an offset to HTML put before the text there (fact_marker_html)."""
     marks = _pick(highlights)
-    cuts = {0, len(text)}
+    markers = markers or {}
+    cuts = {0, len(text), *(max(0, min(at, len(text))) for at in markers)}
     for span in [*marks, *quotes]:
         cuts.update((max(0, min(span.start, len(text))), max(0, min(span.end, len(text)))))
     bounds = sorted(cuts)
@@ -153,7 +165,7 @@ def article_html(
         if any(q.start <= start < q.end for q in quotes):
             opens = any(q.start == start for q in quotes)  # the bar marks where a quote opens
             piece = f'<span class="{"q qs" if opens else "q"}">{piece}</span>'
-        parts.append(piece)
+        parts.append(markers.get(start, "") + piece)
     return '<div class="slant"><div class="article">' + "".join(parts) + "</div></div>"
 
 
@@ -196,3 +208,25 @@ def label_matrix_html(
         '<div class="slant"><table class="labels"><thead><tr><th>Actor</th>'
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def fact_marker_html(label: str, tooltip: str, anchor: str, target: str) -> str:
+    """A numbered mark before a sentence that reports a fact other columns report too: its
+    ``tooltip`` says where; a click jumps to ``target`` (the same fact in the next
+    column); ``anchor`` is its own id."""
+    return (
+        f'<a class="fact" id="{escape(anchor)}" href="#{escape(target)}" '
+        f'title="{escape(tooltip)}">{escape(label)}</a>'
+    )
+
+
+def marked_text_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` escaped, with the character ``spans`` (sorted, not overlapping) marked as
+    differing words."""
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(escape(text[at:start]))
+        parts.append(f'<mark class="diff">{escape(text[start:end])}</mark>')
+        at = end
+    parts.append(escape(text[at:]))
+    return "".join(parts)

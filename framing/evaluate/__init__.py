@@ -19,6 +19,8 @@ One module per data set, each with its reader, its scoring and its ``Dataset`` l
 - ``allsides``: same-event roundups; Slant's story grouping against TF-IDF clustering.
 - ``polnear``: who said what (source, cue, content) in election news; Slant's
   attributions against "each quotation, credited to the last name before it".
+- ``coverage``: what each outlet leaves out, by a deletion test on NewsWCL50's same-event
+  articles; Slant's fact alignment against word overlap.
 
 Shared by them: ``metrics`` (precision/recall/F1, ROC AUC, macro-F1, span overlap, B-cubed),
 ``detectors`` (Slant's loaded terms and the VADER baseline as span finders), ``results``
@@ -40,6 +42,13 @@ Adding a data set is one new file and one line:
 """
 
 from framing.evaluate.babe import BIASED, NON_BIASED, load_babe, score_babe
+from framing.evaluate.coverage import (
+    find_removals,
+    find_telling_words,
+    find_word_overlap_pairs,
+    load_event_texts,
+    score_coverage,
+)
 from framing.evaluate.detectors import VADER_LOADED_THRESHOLD, find_loaded_spans, find_vader_spans
 from framing.evaluate.metrics import (
     SENTIMENT_CLASSES,
@@ -104,6 +113,11 @@ from framing.evaluate.results import (
 )
 
 __all__ = [
+    "find_removals",
+    "find_telling_words",
+    "find_word_overlap_pairs",
+    "load_event_texts",
+    "score_coverage",
     "GoldAttribution",
     "Predicted",
     "find_baseline_attributions",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.evaluate import allsides, babe, newsmtsc, newswcl50, polnear, ptc
+from framing.evaluate import allsides, babe, coverage, newsmtsc, newswcl50, polnear, ptc
 from framing.evaluate.results import RESULT_COLUMNS, Dataset, Evaluation, Result
 from framing.io.evaldata import find_data_sets
 from framing.lexicon import load_lexicons
@@ -23,6 +23,7 @@ DATASETS: tuple[Dataset, ...] = (
     newswcl50.DATASET,
     allsides.DATASET,
     polnear.DATASET,
+    coverage.DATASET,
 )
 # Data set name -> where it sits in the evaluation folder.
 EVAL_DATASETS = {d.name: d.path for d in DATASETS}

@@ -13,7 +13,6 @@ name is later made from.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import math
 import re
@@ -21,9 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import wordfreq
-from nltk.stem.porter import PorterStemmer
-
+from framing.english import english_share, stem
 from framing.models import Article
 from framing.wordlists import DAYS, FUNCTION_WORDS, MONTH_WORDS
 
@@ -54,7 +51,6 @@ STOP_WORDS = FUNCTION_WORDS | MONTH_WORDS | DAYS
 # counts dominate.
 BACKGROUND_DOCUMENTS = 1_000
 BACKGROUND_WORDS = 500
-_STEMMER = PorterStemmer()
 
 
 @dataclass(frozen=True)
@@ -71,12 +67,6 @@ class ArticleTerms:
     terms: dict[str, float]  # term -> count (title words TITLE_WEIGHT times)
     names: tuple[str, ...]  # its most used names, as written ("Kim Jong Un")
     words: tuple[str, ...]  # its title words, as written, for a story's name
-
-
-@functools.lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """The Porter stem of a lower-case word (cached: a corpus repeats its words)."""
-    return _STEMMER.stem(word)
 
 
 def find_term_counts(text: str, weight: float = 1.0) -> Counter[str]:
@@ -181,20 +171,10 @@ def find_article_terms(article: Article) -> ArticleTerms:
     )
 
 
-@functools.cache
-def _background_shares() -> dict[str, float]:
-    """Stem -> share of ordinary English documents of BACKGROUND_WORDS words using it."""
-    frequencies: dict[str, float] = {}
-    for word, frequency in wordfreq.get_frequency_dict("en", wordlist="small").items():
-        term = stem(word)
-        frequencies[term] = frequencies.get(term, 0.0) + frequency
-    return {t: -math.expm1(-f * BACKGROUND_WORDS) for t, f in frequencies.items()}
-
-
 def background_share(term: str) -> float:
     """The share (0..1) of ordinary English articles that use ``term`` (a stem; names and
     numbers count as rare: 0)."""
-    return _background_shares().get(term, 0.0)
+    return english_share(term, BACKGROUND_WORDS)
 
 
 def count_document_frequencies(articles: Iterable[ArticleTerms]) -> Counter[str]:

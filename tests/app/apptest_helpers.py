@@ -13,8 +13,8 @@ APP = str(ROOT / "app.py")
 SAMPLE = ROOT / "data" / "stories" / "libya-ceasefire-2020"
 
 PAGES = [
-    "overview", "labels", "terms", "side_by_side", "sentiment", "readability", "distinctive",
-    "lexicon", "methods",
+    "overview", "labels", "terms", "side_by_side", "coverage", "sentiment", "readability",
+    "distinctive", "lexicon", "methods",
 ]  # fmt: skip
 
 # page -> (the key of its tabs, their labels); only the open tab is computed and drawn
@@ -24,6 +24,8 @@ TABS = {
     "labels": ("lb_tab", ["Label matrix", "Labels by actor and outlet", "Every label",
                           "Actors and their names"]),
     "terms": ("tm_tab", ["By outlet", "Every hit in context"]),
+    "coverage": ("cv_tab", ["By outlet", "Fact matrix", "Quotes across outlets", "Numbers",
+                            "Every fact"]),
     "sentiment": ("st_tab", ["By outlet and actor", "Through each article",
                              "Sentence by sentence"]),
     "readability": ("rd_tab", ["Indices by outlet", "Sentence lengths", "Per article"]),

@@ -40,6 +40,7 @@ CHARTS = {
     "labels": ["How differently the outlets label"],
     "terms": ["Loaded terms by outlet", "Loaded terms per 100 words"],
     "side_by_side": [],
+    "coverage": ["Which outlet reports which fact"],
     "sentiment": ["Sentiment by outlet", "Sentiment toward each actor", "Sentiment arc"],
     "readability": ["Readability by outlet", "Sentence length"],
     "distinctive": ["Distinctive words"],

@@ -24,6 +24,7 @@ PAGES = {
     "labels": ("Labels", [1, 0, 0, 0]),
     "terms": ("Loaded terms", [2, 0]),
     "side_by_side": ("Side by side", [0]),
+    "coverage": ("Coverage", [0, 1, 0, 0, 0]),
     "sentiment": ("Sentiment", [2, 1, 0]),
     "readability": ("Readability", [1, 1, 0]),
     "distinctive": ("Distinctive words", [1]),

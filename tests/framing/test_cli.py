@@ -23,6 +23,8 @@ TERM_KEYS = {"article_id", "outlet", "start", "end", "text", "category", "target
              "in_quote"}  # fmt: skip
 LABEL_KEYS = {"entity", "article_id", "outlet", "label", "in_quote", "valence"}
 ENTITY_KEYS = {"entity", "name", "type", "aliases", "article_id", "outlet", "mentions"}
+COVERAGE_KEYS = {"fact", "outlet", "present", "article_id", "start", "end", "text", "status"}
+QUOTE_KEYS = {"article_id", "outlet", "start", "end", "text", "speaker", "quote_group"}
 
 
 def run(*args, cwd=ROOT):
@@ -42,6 +44,8 @@ def run(*args, cwd=ROOT):
         ("terms", TERM_KEYS),
         ("labels", LABEL_KEYS),
         ("entities", ENTITY_KEYS),
+        ("coverage", COVERAGE_KEYS),
+        ("quotes", QUOTE_KEYS),
     ],
 )
 def test_json_records_on_the_sample(command, keys):
@@ -52,6 +56,10 @@ def test_json_records_on_the_sample(command, keys):
     if command == "analyze":
         assert len(records) == 5
         assert {r["article_id"] for r in records} == {p.stem for p in SAMPLE_STORY.glob("0*.txt")}
+    if command == "coverage":  # one row per (fact, outlet); a shared fact has all five
+        assert len({(r["fact"], r["outlet"]) for r in records}) == len(records)
+        shared = {r["fact"] for r in records if r["outlets"] > 1}
+        assert all(sum(r["fact"] == f for r in records) == 5 for f in shared)
     if command == "entities":  # the story lexicon's actor id; in every article of the sample
         haftar = [r for r in records if r["entity"] == "haftar"]
         assert len(haftar) == 5 and {r["type"] for r in haftar} == {"person"}

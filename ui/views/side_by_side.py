@@ -31,6 +31,32 @@ def _summary(row: pd.Series) -> str:
     )
 
 
+def _fact_markers(sentences: pd.DataFrame, chosen: list[str], names: dict[str, str]) -> dict:
+    """Article id -> {offset: marker HTML} for the sentences of facts that two or more of
+    the ``chosen`` articles report: numbered in reading order, each linking to the same
+    fact in the next column that has it."""
+    rows = sentences[sentences["article_id"].isin(chosen)]
+    shared = rows.groupby("fact")["article_id"].nunique()
+    rows = rows[rows["fact"].isin(shared[shared > 1].index)]
+    order = {a: i for i, a in enumerate(chosen)}
+    rows = rows.assign(column=rows["article_id"].map(order)).sort_values(["column", "start"])
+    numbers = {fact: str(i + 1) for i, fact in enumerate(dict.fromkeys(rows["fact"]))}
+    first = rows.drop_duplicates(["fact", "article_id"])
+    anchors = {(r.fact, r.article_id): f"fact-{r.fact}-{r.start}" for r in first.itertuples()}
+    markers: dict[str, dict[int, str]] = {a: {} for a in chosen}
+    for row in rows.itertuples():
+        columns = sorted(first[first["fact"] == row.fact]["article_id"], key=order.get)
+        nxt = columns[(columns.index(row.article_id) + 1) % len(columns)]
+        also = "; ".join(names[a] for a in columns if a != row.article_id)
+        markers[row.article_id][int(row.start)] = html.fact_marker_html(
+            numbers[row.fact],
+            f"Fact {row.fact}, also reported in: {also} (click: the same fact there)",
+            f"fact-{row.fact}-{row.start}",
+            anchors[(row.fact, nxt)],
+        )
+    return markers
+
+
 def render_side_by_side(view: View) -> None:
     articles = view.table("articles")
     if articles.empty:
@@ -57,6 +83,8 @@ def render_side_by_side(view: View) -> None:
     # Lexicon labels already come highlighted as terms; show the others (discovered ones).
     found = found[~found["known"].astype(bool)]
     info = articles.set_index("article_id")
+    names = {a: by_id[a].outlet for a in chosen}
+    markers = _fact_markers(view.table("fact_sentences"), chosen, names)
     for column, article_id in zip(st.columns(len(chosen)), chosen, strict=True):
         article = by_id[article_id]
         highlights = [
@@ -72,7 +100,11 @@ def render_side_by_side(view: View) -> None:
                 f"<b>{escape(article.title or article.id)}</b><br>"
                 f'<span class="muted">{escape(details)}</span></div>'
             )
-            st.html(html.article_html(article.text, highlights, find_quotes(article.text)))
+            st.html(
+                html.article_html(
+                    article.text, highlights, find_quotes(article.text), markers[article_id]
+                )
+            )
 
 
 render_side_by_side(
@@ -81,6 +113,8 @@ render_side_by_side(
         "Read the articles next to each other. Every loaded term and label is highlighted "
         "(red = unfavourable to its target, blue = favourable); hover one to see the term, "
         "its category, its target and why it is in the lexicon. Quoted speech is in italics "
-        "with a bar on the left.",
+        "with a bar on the left. A numbered mark before a sentence means another column "
+        "reports the same fact; click it to jump there, and see all facts on the Coverage "
+        "page.",
     )
 )

@@ -94,7 +94,8 @@ def test_the_registry_names_each_data_set_once_in_the_order_of_the_table():
     names = [d.name for d in DATASETS]
     assert len(names) == len(set(names)) == len(EVAL_DATASETS)
     assert names == [
-        *("babe", "ptc", "newsmtsc_rw", "newsmtsc_mt", "newswcl50", "allsides", "polnear")
+        *("babe", "ptc", "newsmtsc_rw", "newsmtsc_mt", "newswcl50", "allsides", "polnear"),
+        "newswcl50_coverage",
     ]
 
 
