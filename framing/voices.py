@@ -24,8 +24,11 @@ from framing.models import Attribution, Mention, QuoteSpan
 from framing.reading import Reading
 from framing.text import count_words, find_paragraphs
 
-# Verbs whose subject reports speech, writing or a claim (communication verbs).
-CUE_VERBS = frozenset(
+# Reporting verbs by what they take as the content (the attitude or message they
+# attribute to their subject): general classes of English verbs of communication,
+# cognition, evidence, intention and stance, not a list fitted to a data set.
+# Verbs of saying: a clause, a to-clause or a quotation ("said that …", "urged them to …").
+SPEECH_VERBS = frozenset(
     """say tell add state announce declare confirm explain warn insist claim argue urge ask
     question reply write tweet post comment continue conclude emphasize emphasise stress note
     observe remark recall suggest acknowledge admit concede confess respond answer retort
@@ -35,13 +38,39 @@ CUE_VERBS = frozenset(
     estimate indicate proclaim lament scoff sneer shout yell whisper mutter exclaim tout
     dismiss blast slam criticize criticise praise thank apologize apologise rail fume agree
     disagree object protest plead implore beg muse interject concur opine advise inform
-    assure clarify elaborate recount read acknowledge announce signal hint wonder predict
-    insist stress""".split()
+    assure clarify elaborate recount read signal hint wonder speculate acknowledge
+    order instruct direct encourage invite remind notify announce""".split()
 )
-# Verbs of belief and judgement: an attribution only with a clause of what is believed
-# ("Analysts believe the truce will hold"): a view the text gives to its holder.
+# Verbs of belief, knowledge and perception: an attribution only with a clause of what is
+# believed ("Analysts believe the truce will hold"): a view the text gives to its holder.
 BELIEF_VERBS = frozenset(
-    "think believe hope expect fear worry feel doubt suspect predict reckon assume".split()
+    """think believe hope expect fear worry feel doubt suspect reckon assume know realize
+    realise understand imagine guess figure learn discover notice recognize recognise
+    forget hear sense agree decide conclude""".split()
+)
+# Verbs of intention and desire: with a to-clause ("plans to run", "refused to answer").
+INTENTION_VERBS = frozenset(
+    """want plan intend hope seek aim wish prefer refuse decline promise pledge vow threaten
+    agree offer propose decide expect demand ask urge""".split()
+)
+# Verbs whose direct object is the message, the thing shown or the thing wanted, or what
+# the subject stands for or against ("announced his candidacy", "polls show Clinton
+# ahead", "endorsed Sanders", "denied the report").
+OBJECT_VERBS = frozenset(
+    """announce deny confirm repeat reiterate acknowledge admit reveal disclose report describe
+    mention cite propose suggest recommend demand promise pledge predict claim allege state
+    express voice declare show indicate want prefer reject support back endorse oppose
+    praise criticize criticise condemn denounce defend welcome applaud hail slam blast attack
+    dismiss blame accuse thank mock ridicule question dispute call characterize characterise
+    portray label dub brand tout urge ask forecast""".split()
+)
+# Prepositions whose object is what a reporting verb is about ("talked about the wall",
+# "called for talks", "warned against a deal", "accused Iran of …", "commented on it").
+CONTENT_PREPOSITIONS = frozenset("about for against of on".split())
+# Verbs whose object is the one spoken to, never the message ("told reporters").
+RECIPIENT_VERBS = frozenset(
+    "tell ask urge inform assure remind notify warn advise order instruct direct encourage "
+    "invite thank beg implore".split()
 )
 # Reporting verbs made of a verb and a particle ("pointed out", "shot back").
 PARTICLE_CUES = frozenset(
@@ -49,11 +78,6 @@ PARTICLE_CUES = frozenset(
      ("chime", "in"), ("weigh", "in"), ("spell", "out"), ("speak", "out"), ("lash", "out"),
      ("sum", "up"), ("put", "it")}
 )  # fmt: skip
-# Cue verbs whose complement is what was said only when it is a clause or a quotation:
-# "called it a disaster" reports, "called for talks" does not.
-CLAUSE_ONLY_CUES = frozenset("call describe dismiss blast slam criticize criticise praise".split())
-# Accusations report what the object did: "accused Iran of supporting …".
-ACCUSATION_VERBS = frozenset("accuse charge blame criticize criticise blast slam thank".split())
 # "one of those advisers", "some of the delegates": the words after "of" name the source.
 PARTITIVES = frozenset("one some many most several each all few both none any two three".split())
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
@@ -69,7 +93,10 @@ REPORTING_CLAUSE_CHARS = 60
 # A quotation covering less than this share of the clause a verb reports is a fragment of
 # indirect speech, not a quotation of its own.
 FRAGMENT_SHARE = 0.5
-GOVERNS, PART, NEAR = "governs", "part", "near"
+GOVERNS, PART, NEAR, ADJACENT = "governs", "part", "near", "adjacent"
+# A reported clause is the quotation itself when at most this many of its words lie
+# outside the quotation marks ("that").
+OUTSIDE_WORDS = 1
 # A quotation this short with no reporting verb is a title or a scare quote, not speech.
 MIN_SPEECH_WORDS = 4
 PERSON_PRONOUNS = frozenset("he she him her his hers i me we us they them".split())
@@ -97,16 +124,24 @@ def _subtree_span(token: Token, skip: Token | None = None) -> tuple[int, int] | 
     return _trimmed(token.doc, lo, hi)
 
 
-def _is_cue(token: Token) -> bool:
+def _is_speech_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any(
+        c.dep_ == "prt" and (lemma, c.lower_) in PARTICLE_CUES for c in token.children
+    )
+
+
+def _is_reporting_verb(token: Token) -> bool:
+    """A verb of one of the reporting classes (it reports only with the content its class
+    takes, _content_of; a verb of saying may also report a quotation beside it)."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    if lemma in CUE_VERBS:
-        return True
-    if lemma in BELIEF_VERBS:
-        return any(child.dep_ == "ccomp" for child in token.children)
-    return any(
-        child.dep_ == "prt" and (lemma, child.lower_) in PARTICLE_CUES for child in token.children
+    return (
+        lemma in BELIEF_VERBS
+        or lemma in INTENTION_VERBS
+        or lemma in OBJECT_VERBS
+        or _is_speech_verb(token)
     )
 
 
@@ -131,9 +166,23 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
     head = verb.head
     if head is verb:
         return None
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "a poll showing …"; "she issued a statement saying …": who made the message
+        # speaks through it (PolNeAR's guidelines: choose the sentient source).
+        if head.dep_ == "dobj":
+            maker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if maker is not None and not quoted(maker):
+                return maker
+        return head
     if verb.dep_ in ("advcl", "xcomp", "conj") or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
         # "..., saying", "and added", "was quoted as saying": the clause above speaks.
         governor = head.head if verb.dep_ == "pcomp" else head
+        if verb.dep_ == "xcomp" or verb.dep_ == "pcomp" and head.lower_ in ("of", "for"):
+            # "urged Congress to reject it", "accused Iran of saying": the object is the
+            # one who would speak.
+            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if obj is not None and governor.lemma_ != "quote":
+                return obj
         for child in governor.children:
             if child.dep_ in SUBJECT_DEPS:
                 if governor.lemma_ == "quote" and child.dep_ == "nsubj":
@@ -220,19 +269,108 @@ def _source_words(token: Token) -> Span:
     return doc[lo:hi]
 
 
-def _content_of(verb: Token) -> tuple[int, int] | None:
-    """The reported content a reporting verb governs, or None."""
+# Reported content as the parse shows it: the clause a verb governs, its to-clause, its
+# object (with what the object is called or shown as), or a preposition's object.
+CLAUSE_DEPS = frozenset({"ccomp"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+PREDICATE_DEPS = frozenset({"oprd", "xcomp", "acomp"})
+# Verbs whose object opens a small clause: "polls show Clinton ahead in Ohio".
+SMALL_CLAUSE_VERBS = frozenset("show indicate find".split())
+# Verbs whose object is content only with what it is called: "called him a liar" reports,
+# "called Univision" does not.
+NAMING_VERBS = frozenset("call dub brand label".split())
+# Prepositions whose object is the content only for some verbs: "of" for accusations and
+# warnings ("accused Iran of …", "warned of a war"), "on" for comment ("commented on
+# the plan", "called on Congress to act"): "said of the plan" and "said on Tuesday" are not.
+RESTRICTED_PREPOSITIONS = {
+    "of": frozenset("accuse charge convict warn speak think approve disapprove".split()),
+    "on": frozenset("comment remark elaborate call insist weigh focus".split()),
+}
+
+
+def _content_children(verb: Token) -> list[Token]:
+    """The children of ``verb`` that make up what it reports, by its class."""
     lemma = verb.lemma_.lower()
+    speech = _is_speech_verb(verb)
+    clause = speech or lemma in BELIEF_VERBS or lemma in INTENTION_VERBS or lemma in OBJECT_VERBS
+    to_clause = lemma in INTENTION_VERBS or lemma in RECIPIENT_VERBS or lemma in OBJECT_VERBS
+    objects = lemma in OBJECT_VERBS and lemma not in RECIPIENT_VERBS
+    parts = []
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma not in CLAUSE_ONLY_CUES):
-            return _subtree_span(child)
-    if lemma in ACCUSATION_VERBS:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
-                inner = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
-                if inner is not None:
-                    return _subtree_span(inner)
-    return None
+        dep = child.dep_
+        if dep in CLAUSE_DEPS and clause or dep == "parataxis" and speech:
+            parts.append(child)
+        elif dep == "xcomp" and to_clause:
+            parts.append(child)
+        elif dep in OBJECT_DEPS and child.i > verb.i and objects:
+            parts.append(child)
+        elif dep in PREDICATE_DEPS and child.i > verb.i and parts and lemma in OBJECT_VERBS:
+            parts.append(child)  # "called him a liar", "described it as …"
+        elif dep == "prep" and child.i > verb.i and (clause or lemma in OBJECT_VERBS):
+            word = child.lower_
+            allowed = RESTRICTED_PREPOSITIONS.get(word)
+            about = word in CONTENT_PREPOSITIONS and (allowed is None or lemma in allowed)
+            called_as = word == "as" and bool(parts)  # "described it as a disaster"
+            if (about or called_as) and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                parts.append(child)
+    return parts
+
+
+def _content_of(verb: Token, quoted: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """The reported content a reporting verb governs, or None; ``quoted(token)`` says
+    whether a token is inside a quotation."""
+    parts = _content_children(verb)
+    if verb.lemma_.lower() in NAMING_VERBS and all(p.dep_ in OBJECT_DEPS for p in parts):
+        return None
+    if not parts:
+        return None
+    lo = min(p.left_edge.i for p in parts)
+    hi = max(p.right_edge.i for p in parts) + 1
+    if verb.lemma_.lower() in SMALL_CLAUSE_VERBS and any(p.dep_ == "dobj" for p in parts):
+        hi = max(hi, verb.right_edge.i + 1)
+    if any(p.dep_ == "prep" and p.i == lo for p in parts):
+        lo += 1  # "called for talks": the preposition belongs to the cue
+    return _trimmed(verb.doc, lo, _without_asides(verb.doc, lo, hi, quoted))
+
+
+# Clauses a writer adds after a comma to what is reported, which are the writer's own:
+# "…, pointing to Cruz's victories", "…, while trying to explain …", "…, which is spread
+# by mosquitoes", "… and predicted that …" (another reporting verb of the same source).
+ASIDE_MARKS = frozenset("while whereas although though as even".split())
+ASIDE_PUNCT = frozenset({",", ";", "—", "–", "-", "--"})
+
+
+def _is_aside(token: Token) -> bool:
+    if token.dep_ == "advcl":
+        return token.tag_ in ("VBG", "VBN") or any(
+            c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for c in token.children
+        )
+    if token.dep_ == "relcl":
+        return token.doc[token.left_edge.i].lower_ in ("which", "who", "whom", "whose")
+    if token.dep_ == "conj" and token.pos_ == "VERB":
+        return _is_reporting_verb(token) and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    return False
+
+
+def _without_asides(doc: Doc, lo: int, hi: int, quoted: Callable[[Token], bool]) -> int:
+    """``hi`` cut before the first aside that runs to the end of tokens lo..hi-1 and opens
+    with a comma or dash (or, for a second reporting verb, a conjunction) outside a
+    quotation."""
+    last = hi - 1
+    while last > lo and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for token in doc[lo + 1 : hi]:
+        if token.right_edge.i < last or not _is_aside(token):
+            continue
+        cut = token.left_edge.i
+        before = doc[cut - 1]
+        if before.dep_ == "cc" and before.i > lo:
+            cut -= 1
+            before = doc[cut - 1]
+        if cut - 1 > lo and (before.text in ASIDE_PUNCT or doc[cut].dep_ == "cc"):
+            if not quoted(doc[cut - 1]):
+                return cut - 1 if before.text in ASIDE_PUNCT else cut
+    return hi
 
 
 def _according_to(token: Token) -> tuple[Token, tuple[int, int] | None] | None:
@@ -300,10 +438,15 @@ def _find_cues(doc: Doc, quotes: Sequence[QuoteSpan]) -> list[_Cue]:
 
     cues = []
     for token in doc:
-        if _is_cue(token):
-            # A verb inside a quotation reports nested speech: its words name the source.
-            source = _source_token(token, nowhere if quoted(token) else quoted)
-            cues.append(_Cue(token, token, source, _content_of(token)))
+        if _is_reporting_verb(token):
+            speech = _is_speech_verb(token)
+            if not speech and token.dep_ in ("amod", "pcomp"):
+                continue  # "accused Iran of supporting rebels": what was said, not a stance
+            content = _content_of(token, quoted)
+            if content is not None or speech:
+                # A verb inside a quotation reports nested speech: its words name the source.
+                source = _source_token(token, nowhere if quoted(token) else quoted)
+                cues.append(_Cue(token, token, source, content))
             continue
         found = _according_to(token)
         if found is not None:
@@ -326,40 +469,42 @@ def _cue_for_quote(
 ) -> tuple[_Cue | None, str]:
     """The cue that reports ``quote``, and how: GOVERNS (its content is the quotation),
     PART (the quotation is a fragment of the clause it reports: 'said voters find it "very
-    hard to look past"') or NEAR (a reporting clause beside it, with no content)."""
+    hard to look past"'), NEAR (a reporting clause beside it in its sentence, with no
+    content) or ADJACENT (a sentence before it ending with a colon, or a sentence after it
+    in its paragraph that opens with a reporting clause)."""
+    text = reading.text
     span = (quote.start, quote.end)
     outside = [c for c in cues if not (quote.start <= c.token.idx < quote.end)]
     for cue in outside:
         if cue.content is not None and _overlaps(cue.content, span):
             start, end = cue.content
-            inside = min(end, quote.end) - max(start, quote.start)
-            return cue, GOVERNS if inside >= FRAGMENT_SHARE * (end - start) else PART
+            around = count_words(text[start : max(start, quote.start)]) + count_words(
+                text[min(end, quote.end) : end]
+            )
+            return cue, GOVERNS if around <= OUTSIDE_WORDS else PART
     # A reporting verb with nothing to report in the quotation's own sentence(s):
     # "…," he said.  /  He said: "…"
     first = reading.sentence_index(quote.start)
     last = reading.sentence_index(max(quote.start, quote.end - 1))
     if first is None:
         return None, NEAR
-    lo = reading.sentences[first].start
-    hi = reading.sentences[last if last is not None else first].end
+    last = first if last is None else last
+    lo, hi = reading.sentences[first].start, reading.sentences[last].end
     near = [
         c for c in outside if lo <= c.token.idx < hi and c.content is None and c.source is not None
     ]
     if near:
         near.sort(key=lambda c: min(abs(c.token.idx - quote.end), abs(quote.start - c.token.idx)))
         return near[0], NEAR
-    # The sentence before ends with a colon ("Haftar said:"), or the one after is only a
-    # reporting clause ("He added.").
     if first > 0:
         before = reading.sentences[first - 1]
-        if reading.text[before.start : before.end].rstrip().endswith(":"):
+        if text[before.start : before.end].rstrip().endswith(":"):
             cands = [c for c in outside if before.start <= c.token.idx < before.end]
             if cands:
-                return cands[-1], NEAR
-    after = (last if last is not None else first) + 1
-    if after < len(reading.sentences):
-        following = reading.sentences[after]
-        if not reading.text[quote.end : following.start].strip():
+                return cands[-1], ADJACENT
+    if last + 1 < len(reading.sentences):
+        following = reading.sentences[last + 1]
+        if not text[quote.end : following.start].strip(" \t"):
             # '"Did you know?" Todd asked.': a sentence that opens with its reporting
             # clause, the verb among its first words, reports nothing else.
             head_end = following.start + REPORTING_CLAUSE_CHARS
@@ -371,7 +516,7 @@ def _cue_for_quote(
                 and c.source is not None
             ]
             if cands:
-                return cands[0], NEAR
+                return cands[0], ADJACENT
     return None, NEAR
 
 
@@ -399,17 +544,19 @@ def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribu
     quotes = reading.quotes
     paras = [bisect.bisect_right(para_starts, q.start) - 1 for q in quotes]
     own: list[Attribution | None] = []
+    adjacent: list[Attribution | None] = []
     reported: set[int] = set()
     parts = set()  # quotations inside a reported clause: that clause is the attribution
     for i, quote in enumerate(quotes):
         cue, how = _cue_for_quote(quote, cues, reading)
-        if cue is None or how == PART:
-            own.append(None)
-            if how == PART:
-                parts.add(i)
-            continue
-        own.append(_attribution((quote.start, quote.end), True, cue.cue, cue.source))
-        if how == GOVERNS:
+        found = None
+        if cue is not None and how != PART:
+            found = _attribution((quote.start, quote.end), True, cue.cue, cue.source)
+        own.append(found if how in (GOVERNS, NEAR) else None)
+        adjacent.append(found if how == ADJACENT else None)
+        if how == PART:
+            parts.add(i)
+        elif how == GOVERNS:
             reported.add(id(cue))
 
     def joined(i: int, j: int) -> bool:
@@ -427,6 +574,9 @@ def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribu
     for i in range(len(quotes) - 2, -1, -1):  # ... or is attributed by the one after it
         if found[i] is None and long_enough[i] and found[i + 1] is not None and joined(i, i + 1):
             found[i] = found[i + 1]
+    for i, attribution in enumerate(adjacent):  # ... or by a reporting sentence beside it
+        if found[i] is None and attribution is not None:
+            found[i] = attribution
     for i, quote in enumerate(quotes):  # ... or by the clause of speech before it
         if found[i] is None and long_enough[i] and i not in parts:
             found[i] = _speech_before(quote, cues, para_starts[paras[i]] if paras[i] >= 0 else 0)

@@ -66,8 +66,9 @@ def _rows(text):
         ("Iran said the sanctions were illegal.",
          [("the sanctions were illegal", False, "said", "Iran", "iran")]),
         # Indirect speech is the speaker's voice: accusations, "according to".
+        # (the content is the object and what it is accused of, as PolNeAR marks it)
         ("Pompeo accused Iran of supporting ruthless Houthi rebels.",
-         [("supporting ruthless Houthi rebels", False, "accused", "Pompeo", "pompeo")]),
+         [("Iran of supporting ruthless Houthi rebels", False, "accused", "Pompeo", "pompeo")]),
         ("According to the ministry, twenty people died in the blast.",
          [("twenty people died in the blast", False, "According to", "the ministry", None)]),
         ("Haftar was quoted as saying that the talks had failed.",
