@@ -140,6 +140,14 @@ def _straight_quote_opens(text: str, i: int, j: int, para_start: int, para_end: 
     return QUOTE_CHAR_RE.search(text, j, para_end) is not None
 
 
+def _looks_closing(text: str, i: int, j: int, para_end: int) -> bool:
+    """An opening mark text[i:j] typed where a closing one belongs: it follows a word or
+    punctuation and is followed by a space, punctuation or the paragraph's end
+    ('…from South Carolina,“ said Jim Clyburn')."""
+    after_word = i > 0 and not text[i - 1].isspace()
+    return after_word and (j >= para_end or text[j].isspace() or text[j] in ".,;:!?)]")
+
+
 def _orphan_start(text: str, floor: int, closer: int) -> int:
     """Where a quotation whose opening mark is missing most likely began.
 
@@ -178,7 +186,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                     if start < i:
                         spans.append(QuoteSpan(start, j, closed=False))
                     floor = j
-            elif c in DOUBLE_CLOSERS or c == STRAIGHT or (c == "“" and text[open_at] == "„"):
+            elif (
+                c in DOUBLE_CLOSERS
+                or c == STRAIGHT
+                or (c == "“" and (text[open_at] == "„" or _looks_closing(text, i, j, para_end)))
+            ):
                 spans.append(QuoteSpan(open_at, j))
                 open_at = None
                 floor = j

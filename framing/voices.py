@@ -85,6 +85,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Words of the source's noun phrase that can name it, left of its head.
 NAMING_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod"})
 MAX_SOURCE_WORDS = 6
+HYPHENS = frozenset({"-", "–"})
 # Entity types that say when, never who.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # A sentence right after a quotation attributes it when its reporting verb comes this close
@@ -149,6 +150,12 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
     """The token heading the source of the reporting verb ``verb``; ``quoted(token)``
     says whether a token is inside a quotation (a quotation's words never name the
     source of a verb outside it: '"Four five," said Pompeo')."""
+    source = _parsed_source(verb, quoted)
+    return source if source is not None else _lost_subject(verb, quoted)
+
+
+def _parsed_source(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """The source as the parse shows it (see _source_token), or None."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not quoted(c)]
     if subjects:
         # 'His verdict: "…," he said': of two subjects the parser hangs on the verb, the
@@ -160,11 +167,13 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":  # "it was said by X"
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "nsubjpass" and verb.lemma_ == "quote" and not quoted(child):
+            return child  # "…," Smith is quoted as saying
     inverted = _inverted_source(verb, quoted)
     if inverted is not None:
         return inverted
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "a poll showing …"; "she issued a statement saying …": who made the message
@@ -195,6 +204,28 @@ def _source_token(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
             return obj
     if verb.dep_ == "relcl":  # "Smith, who said …"
         return head
+    return None
+
+
+# Entity types that can speak when the parse lost a verb's subject.
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# How far before its verb a name may stand in for a subject the parse lost.
+MAX_LOST_SUBJECT_TOKENS = 12
+
+
+def _lost_subject(verb: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """'On Dec. 2, Col. Steven Warren, a spokesman, said …', parsed with the name hung on
+    the date: when a finite verb of saying has no subject, the nearest name before it in
+    its sentence, with no other verb between them, is its speaker."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not _is_speech_verb(verb):
+        return None
+    start = max(verb.sent.start, verb.i - MAX_LOST_SUBJECT_TOKENS)
+    for token in reversed(verb.doc[start : verb.i]):
+        if token.pos_ in ("VERB", "AUX") or quoted(token):
+            return None
+        if token.ent_type_ in SPEAKING_ENTITIES and token.ent_iob_ in ("B", "I"):
+            ent = next(e for e in verb.doc.ents if e.start <= token.i < e.end)
+            return ent.root
     return None
 
 
@@ -229,6 +260,11 @@ def _inverted_source(verb: Token, quoted: Callable[[Token], bool]) -> Token | No
     return None
 
 
+def _joined(word: Token, hyphen: Token) -> bool:
+    """``word`` and the word after ``hyphen`` are one word: "Holtz-Eakin"."""
+    return hyphen.text in HYPHENS and not word.whitespace_ and not hyphen.whitespace_
+
+
 def _source_words(token: Token) -> Span:
     """The shortest words that name the source headed by ``token`` (at most
     MAX_SOURCE_WORDS): a pronoun alone; a name with its titles ("Rep. Zoe Lofgren", not
@@ -245,22 +281,29 @@ def _source_words(token: Token) -> Span:
     lo = token.i
     within = range(lo, token.i + 1)
     if token.pos_ == "PROPN":
-        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in within:
-            lo -= 1
+        while lo > 0:
+            if doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in within:
+                lo -= 1
+            elif lo >= 2 and _joined(doc[lo - 2], doc[lo - 1]):
+                lo -= 2  # "Douglas Holtz-Eakin": one name, split at its hyphen
+            else:
+                break
             within = range(lo, token.i + 1)
     else:
-        while (
-            lo > 0
-            and doc[lo - 1].dep_ in NAMING_DEPS
-            and token.i - lo + 1 < MAX_SOURCE_WORDS
-            and doc[lo - 1].head.i in within
-        ):
-            lo -= 1
+        while lo > 0 and token.i - lo + 1 < MAX_SOURCE_WORDS:
+            if doc[lo - 1].dep_ in NAMING_DEPS and doc[lo - 1].head.i in within:
+                lo -= 1
+            elif lo >= 2 and _joined(doc[lo - 2], doc[lo - 1]):
+                lo -= 2  # "the 46-year-old", "the front-runner"
+            else:
+                break
             within = range(lo, token.i + 1)
     hi = token.i + 1
     # Right-hand parts of a name ("Smith Jr.") that hang from the head.
     while hi < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi].head.i == token.i:
         hi += 1
+    while hi + 1 < len(doc) and _joined(doc[hi - 1], doc[hi]):
+        hi += 2
     if token.lower_ in PARTITIVES:
         of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
@@ -338,6 +381,7 @@ def _content_of(verb: Token, quoted: Callable[[Token], bool]) -> tuple[int, int]
 # by mosquitoes", "… and predicted that …" (another reporting verb of the same source).
 ASIDE_MARKS = frozenset("while whereas although though as even".split())
 ASIDE_PUNCT = frozenset({",", ";", "—", "–", "-", "--"})
+ASIDE_PREPOSITIONS = frozenset({"despite", "amid"})
 
 
 def _is_aside(token: Token) -> bool:
@@ -347,8 +391,15 @@ def _is_aside(token: Token) -> bool:
         )
     if token.dep_ == "relcl":
         return token.doc[token.left_edge.i].lower_ in ("which", "who", "whom", "whose")
+    if token.dep_ == "appos":  # "…, a swipe at his rivals"
+        return True
+    if token.dep_ == "prep":  # "…, despite recent reports"
+        return token.lower_ in ASIDE_PREPOSITIONS
     if token.dep_ == "conj" and token.pos_ == "VERB":
-        return _is_reporting_verb(token) and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        # "… and added that …", "… and one in four said …": another attribution
+        return (
+            _is_speech_verb(token) or bool(_content_children(token)) and _is_reporting_verb(token)
+        )
     return False
 
 
@@ -362,19 +413,23 @@ def _without_asides(doc: Doc, lo: int, hi: int, quoted: Callable[[Token], bool])
     for token in doc[lo + 1 : hi]:
         if token.right_edge.i < last or not _is_aside(token):
             continue
-        cut = token.left_edge.i
-        before = doc[cut - 1]
-        if before.dep_ == "cc" and before.i > lo:
+        cut = token.left_edge.i  # the first token left out
+        if doc[cut - 1].dep_ == "cc" and cut - 1 > lo:
             cut -= 1
-            before = doc[cut - 1]
-        if cut - 1 > lo and (before.text in ASIDE_PUNCT or doc[cut].dep_ == "cc"):
-            if not quoted(doc[cut - 1]):
-                return cut - 1 if before.text in ASIDE_PUNCT else cut
+        if doc[cut - 1].text in ASIDE_PUNCT and cut - 1 > lo:
+            cut -= 1
+        opens = doc[cut].text in ASIDE_PUNCT or doc[cut].dep_ == "cc"
+        if cut > lo and opens and not quoted(doc[cut]):
+            return cut
     return hi
 
 
-def _according_to(token: Token) -> tuple[Token, tuple[int, int] | None] | None:
-    """For "according" of "according to X": X's head and the clause it qualifies."""
+def _according_to(
+    token: Token, quoted: Callable[[Token], bool]
+) -> tuple[Token, tuple[int, int] | None] | None:
+    """For "according" of "according to X": X's head and the content, the rest of its
+    sentence ("According to X, …", "…, according to X."; the parse often hangs the phrase
+    on the wrong word of the sentence)."""
     if token.lower_ != "according":
         return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -383,9 +438,82 @@ def _according_to(token: Token) -> tuple[Token, tuple[int, int] | None] | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    clause = token.head if token.head is not token else None
-    content = _subtree_span(clause, skip=token) if clause is not None else None
-    return source, content
+    return source, _rest_of_sentence(token, quoted)
+
+
+def _rest_of_sentence(phrase: Token, quoted: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """The sentence of ``phrase`` without the phrase's subtree: what "according to X" or
+    "in X's view" qualifies ("According to X, …", "…, according to X."); the parse often
+    hangs such a phrase on the wrong word, so the sentence is taken, not the subtree."""
+    doc, sent = phrase.doc, phrase.sent
+    lo, hi = phrase.left_edge.i, phrase.right_edge.i + 1
+    before = _trimmed(doc, sent.start, lo)
+    after = _trimmed(doc, hi, sent.end)
+    if before is not None and after is not None:
+        return before[0], after[1]
+    side = before or after
+    if side is None:
+        return None
+    first = next(t.i for t in doc[sent.start : sent.end] if t.idx >= side[0])
+    last = next(t.i for t in reversed(doc[sent.start : sent.end]) if t.idx < side[1])
+    return _trimmed(doc, first, _without_asides(doc, first, last + 1, quoted))
+
+
+# Nouns of saying, thinking and wanting: with their holder ("his remark", "criticism from
+# Democrats", "Republicans raised questions") and what they are about, they attribute
+# it ("her remark that …", "his support for the bill", "Clinton's plan to raise taxes").
+MESSAGE_NOUNS = frozenset(
+    """statement remark comment claim assertion allegation accusation charge argument
+    suggestion proposal promise pledge vow threat warning call demand request appeal plea
+    question complaint criticism attack praise support endorsement backing opposition
+    objection denial admission announcement message response reply answer view
+    opinion belief hope fear concern worry doubt plan intention decision desire wish
+    insistence prediction estimate assessment account explanation description tweet
+    post letter memo report testimony""".split()
+)
+# Nouns that name a point of view: "in his view, …", "in her words, …".
+VIEW_NOUNS = frozenset("view opinion words estimation judgment judgement eyes mind".split())
+# Verbs that only carry a message noun: "raised questions", "issued a warning".
+LIGHT_VERBS = frozenset(
+    "raise make issue express voice offer give deliver level lodge file send post have".split()
+)
+NOUN_CONTENT_PREPOSITIONS = frozenset("about for of on against to over".split())
+BY_FROM = frozenset({"by", "from"})  # "criticism from Democrats", "a call by the mayor"
+
+
+def _message_noun(
+    noun: Token, quoted: Callable[[Token], bool]
+) -> tuple[Token, tuple[int, int]] | None:
+    """For a message noun with a holder and a content: (the holder, the content)."""
+    if noun.pos_ != "NOUN" or quoted(noun):
+        return None
+    lemma = noun.lemma_.lower()
+    holder = next((c for c in noun.children if c.dep_ == "poss" and not quoted(c)), None)
+    if lemma in VIEW_NOUNS and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
+        content = _rest_of_sentence(noun.head, quoted) if holder is not None else None
+        return (holder, content) if content is not None else None
+    if lemma not in MESSAGE_NOUNS:
+        return None
+    if holder is None:
+        by = [c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in BY_FROM]
+        holder = next((c for c in by[0].children if c.dep_ == "pobj"), None) if by else None
+    if holder is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if holder is None or quoted(holder):
+        return None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i:  # "the claim that …"
+            content = _trimmed(noun.doc, child.left_edge.i, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPOSITIONS:
+            has_object = any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+            content = (
+                _trimmed(noun.doc, child.i + 1, child.right_edge.i + 1) if has_object else None
+            )
+        else:
+            continue
+        if content is not None:
+            return holder, content
+    return None
 
 
 def _attribution(
@@ -426,6 +554,66 @@ class _Cue:
         self.sentence = token.sent.start
 
 
+# At most this many words name a speaker before a colon ('Kerry: "…"') or after a dash
+# that follows a quotation ('"…" — President Obama').
+MAX_TAG_WORDS = 8
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _tag_head(words: Span) -> Token | None:
+    """The head of a short phrase without a verb that can name a speaker, or None."""
+    if not 0 < len(words) <= MAX_TAG_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    heads = [t for t in words if not (words.start <= t.head.i < words.end) or t.head.i == t.i]
+    head = heads[-1] if heads else None
+    if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return head
+
+
+def _speaker_tag(
+    token: Token,
+    quotes: Sequence[QuoteSpan],
+    starts: Sequence[int],
+    quoted: Callable[[Token], bool],
+) -> Token | None:
+    """The source named by a colon before a quotation ('Rep. Trey Gowdy: "…"', 'Her
+    advice: "…"', 'Trump issued the following statement:', 'Stated Stone:') or by a dash
+    after one ('"…" — Albert Einstein', a paragraph '- President Obama, tweeting'), when
+    ``token`` is that colon or dash; else None."""
+    colon = token.text.endswith(":")  # the tokenizer may join it to a bracket: "(R-S.C.):"
+    if quoted(token) or token.text not in DASHES and not colon:
+        return None
+    doc, sent = token.doc, token.sent
+    if colon:
+        nxt = token.i + 1
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt >= len(doc) or doc[nxt].idx not in starts:
+            return None
+        before = doc[sent.start : token.i]
+        head = _tag_head(before)
+        if head is not None or not len(before):
+            return head
+        verbs = [t for t in before if t.pos_ == "VERB" and not quoted(t)]
+        root = next((t for t in verbs if t.head.i == t.i or t.dep_ == "ROOT"), None)
+        if root is None:
+            return None
+        source = _source_token(root, quoted)
+        if source is None:  # "Stated Stone:"
+            source = next((t for t in doc[root.i + 1 : token.i] if t.pos_ == "PROPN"), None)
+        return source
+    prev = token.i - 1
+    while prev >= 0 and doc[prev].is_space:
+        prev -= 1
+    if prev < 0 or not quoted(doc[prev]):
+        return None
+    end = next((t.i for t in doc[token.i + 1 : sent.end] if t.text == ","), sent.end)
+    while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return _tag_head(doc[token.i + 1 : end])
+
+
 def _find_cues(doc: Doc, quotes: Sequence[QuoteSpan]) -> list[_Cue]:
     starts = [q.start for q in quotes]
 
@@ -438,6 +626,18 @@ def _find_cues(doc: Doc, quotes: Sequence[QuoteSpan]) -> list[_Cue]:
 
     cues = []
     for token in doc:
+        tag = _speaker_tag(token, quotes, starts, quoted)
+        if tag is not None:
+            cues.append(_Cue(token, token, tag, None))
+            continue
+        if token.pos_ == "VERB" and not quoted(token) and not _is_reporting_verb(token):
+            told = next((c for c in token.children if c.dep_ in CONTENT_DEPS and quoted(c)), None)
+            if told is not None:
+                # '"Go back to Univision," Trump barked': any verb whose clause is a
+                # quotation reports it, in the manner it names.
+                source = _source_token(token, quoted)
+                cues.append(_Cue(token, token, source, _subtree_span(told)))
+                continue
         if _is_reporting_verb(token):
             speech = _is_speech_verb(token)
             if not speech and token.dep_ in ("amod", "pcomp"):
@@ -448,7 +648,12 @@ def _find_cues(doc: Doc, quotes: Sequence[QuoteSpan]) -> list[_Cue]:
                 source = _source_token(token, nowhere if quoted(token) else quoted)
                 cues.append(_Cue(token, token, source, content))
             continue
-        found = _according_to(token)
+        message = _message_noun(token, quoted)
+        if message is not None:
+            holder, content = message
+            cues.append(_Cue(token, token, holder, content))
+            continue
+        found = _according_to(token, quoted)
         if found is not None:
             source, content = found
             to = next(c for c in token.children if c.lower_ == "to")
@@ -475,13 +680,19 @@ def _cue_for_quote(
     text = reading.text
     span = (quote.start, quote.end)
     outside = [c for c in cues if not (quote.start <= c.token.idx < quote.end)]
-    for cue in outside:
-        if cue.content is not None and _overlaps(cue.content, span):
-            start, end = cue.content
-            around = count_words(text[start : max(start, quote.start)]) + count_words(
-                text[min(end, quote.end) : end]
-            )
-            return cue, GOVERNS if around <= OUTSIDE_WORDS else PART
+
+    def around(cue: _Cue) -> int:
+        """Words of the cue's content outside the quotation."""
+        start, end = cue.content
+        before = count_words(text[start : max(start, quote.start)])
+        return before + count_words(text[min(end, quote.end) : end])
+
+    # Of the verbs whose content overlaps the quotation, the one whose content is most
+    # nearly the quotation reports it ('When asked why, Sembler responded: "…"').
+    governing = [c for c in outside if c.content is not None and _overlaps(c.content, span)]
+    if governing:
+        cue = min(governing, key=around)
+        return cue, GOVERNS if around(cue) <= OUTSIDE_WORDS else PART
     # A reporting verb with nothing to report in the quotation's own sentence(s):
     # "…," he said.  /  He said: "…"
     first = reading.sentence_index(quote.start)
@@ -491,10 +702,21 @@ def _cue_for_quote(
     last = first if last is None else last
     lo, hi = reading.sentences[first].start, reading.sentences[last].end
     near = [
-        c for c in outside if lo <= c.token.idx < hi and c.content is None and c.source is not None
+        c
+        for c in outside
+        if lo <= c.token.idx < hi
+        and c.source is not None
+        and (c.content is None or _reports_after(c, quote))
     ]
     if near:
-        near.sort(key=lambda c: min(abs(c.token.idx - quote.end), abs(quote.start - c.token.idx)))
+        # A reporting verb beside the quotation wins over a colon or dash that names one
+        # ('His verdict: "…," Haftar said'); of several, the nearest.
+        near.sort(
+            key=lambda c: (
+                c.token.is_punct,
+                min(abs(c.token.idx - quote.end), abs(quote.start - c.token.idx)),
+            )
+        )
         return near[0], NEAR
     if first > 0:
         before = reading.sentences[first - 1]
@@ -518,6 +740,18 @@ def _cue_for_quote(
             if cands:
                 return cands[0], ADJACENT
     return None, NEAR
+
+
+def _reports_after(cue: _Cue, quote: QuoteSpan) -> bool:
+    """'"…," a voice over says as a photo is shown': a verb of saying whose clause follows
+    the quotation with nothing between them but its subject reports the quotation, whatever
+    else the parse hangs on it."""
+    token, source = cue.token, cue.source
+    if not _is_speech_verb(token) or token.idx < quote.end or source is None:
+        return False
+    between = [t for t in token.doc if quote.end <= t.idx < token.idx]
+    subject = range(source.left_edge.i, source.right_edge.i + 1)
+    return all(t.is_punct or t.is_space or t.i in subject for t in between)
 
 
 def _speech_before(quote: QuoteSpan, cues: Sequence[_Cue], para_start: int) -> Attribution | None:
@@ -559,10 +793,19 @@ def _direct_speech(reading: Reading, cues: Sequence[_Cue]) -> tuple[list[Attribu
         elif how == GOVERNS:
             reported.add(id(cue))
 
+    paragraphs = find_paragraphs(text)
+    # A paragraph that is one quotation and nothing else goes on with the voice of the
+    # quotation before it (news prints a long quotation a paragraph at a time).
+    whole = [
+        paras[i] >= 0 and paragraphs[paras[i]] == (q.start, q.end) for i, q in enumerate(quotes)
+    ]
+
     def joined(i: int, j: int) -> bool:
-        """Quotations i < j = i + 1 are one speaker's: the same paragraph, or a quotation
-        running on into the next paragraph."""
-        return paras[j] == paras[i] or (paras[j] == paras[i] + 1 and not quotes[i].closed)
+        """Quotations i < j = i + 1 are one speaker's: the same paragraph, a quotation
+        running on into the next paragraph, or a paragraph of quotation after it."""
+        if paras[j] == paras[i]:
+            return True
+        return paras[j] == paras[i] + 1 and (not quotes[i].closed or whole[j])
 
     # A short quotation with no verb of its own is a title or a scare quote: it inherits
     # nobody's voice ('Sanders said on "New Day."').

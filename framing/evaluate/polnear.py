@@ -14,7 +14,8 @@ before it in its paragraph.
   Slant's outermost ones are scored.
 - Its *source is right* when the predicted source words share a content word with the gold
   Source span (gold attributions without a Source span are left out of that count). Here a
-  personal pronoun counts as a content word: "he" is how the text names that source.
+  personal or possessive pronoun counts as a content word ("he" and "his" are how the
+  text names that source), and a possessive is its owner ("Trump's" is Trump).
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ SPLIT = "dev"
 DIRECT_SHARE = 0.5  # of a content's characters inside quotation marks: direct speech
 MATCH_SHARE = 0.5  # of content words shared, both ways, for a prediction to find a gold one
 _SPAN = re.compile(r"(\d+) (\d+)")
-PRONOUNS = frozenset("i me we us you he him she her it they them who".split())
+PRONOUNS = frozenset(
+    "i me we us you he him she her it they them who my our your his hers its their".split()
+)
+_POSSESSIVE = re.compile(r"['’]s$")
 _SOURCE_STOPWORDS = FUNCTION_WORDS - PRONOUNS
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|bin|van|von))*")
 
@@ -121,8 +125,13 @@ def _content_words(text: str, segments: Segments) -> set[int]:
     }
 
 
+def _source_words(text: str) -> set[str]:
+    """A source's words, a possessive one by its owner: "Trump's" is "trump"."""
+    return {_POSSESSIVE.sub("", w) for w in _words(text, _SOURCE_STOPWORDS)}
+
+
 def _same_source(predicted: str, gold: str) -> bool:
-    return bool(_words(predicted, _SOURCE_STOPWORDS) & _words(gold, _SOURCE_STOPWORDS))
+    return bool(_source_words(predicted) & _source_words(gold))
 
 
 def _text(text: str, segments: Iterable[tuple[int, int]]) -> str:
