@@ -29,10 +29,10 @@ SENTENCE_OPENERS = frozenset(
     "in on at after before when while his her their its our some many officials".split()
 )
 
-BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\w])")
+BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|``|[\"'“‘«(\[])?[\w])")
 INITIALISM_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 LAST_TOKEN_RE = re.compile(r"(\w+)\.$")
-NEXT_TOKEN_RE = re.compile(r"\s+[\"'“‘«(\[]?(\w+)")
+NEXT_TOKEN_RE = re.compile(r"\s+(?:''|``|[\"'“‘«(\[])?(\w+)")
 # Longer than any abbreviation or initialism the rules below look at.
 _LOOKBEHIND_CHARS = 80
 
@@ -40,7 +40,10 @@ DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT
-QUOTE_CHAR_RE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+# Typewriter text (and archives converted from it) writes a double quotation mark as two
+# apostrophes, ''like this'', or opens one with two backticks, ``like this''.
+TWO_APOSTROPHES, TWO_BACKTICKS = "''", "``"
+QUOTE_CHAR_RE = re.compile("''|``|[" + re.escape(QUOTE_CHARS) + "]")
 SPACE_BEFORE_OPEN = set(" \t([{—–-:/")
 
 
@@ -125,16 +128,24 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _straight_quote_opens(text: str, i: int, para_start: int, para_end: int) -> bool:
-    """Guess whether a straight double quote at ``i`` (with none open) opens a quotation."""
+def _straight_quote_opens(text: str, i: int, j: int, para_start: int, para_end: int) -> bool:
+    """Guess whether a straight double quote text[i:j] (with none open) opens a quotation."""
     prev_space = i == para_start or text[i - 1].isspace() or text[i - 1] in SPACE_BEFORE_OPEN
-    next_space = i + 1 >= para_end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)]"
+    next_space = j >= para_end or text[j].isspace() or text[j] in ".,;:!?)]"
     if not next_space:
         return True
     if not prev_space:
         return False  # word"<space>: a closing mark whose opener is missing
     # Spaces on both sides: it opens only if another quote mark follows in the paragraph.
-    return any(c in QUOTE_CHARS for c in text[i + 1 : para_end])
+    return QUOTE_CHAR_RE.search(text, j, para_end) is not None
+
+
+def _looks_closing(text: str, i: int, j: int, para_end: int) -> bool:
+    """An opening mark text[i:j] typed where a closing one belongs: it follows a word or
+    punctuation and is followed by a space, punctuation or the paragraph's end
+    ('…from South Carolina,“ said Jim Clyburn')."""
+    after_word = i > 0 and not text[i - 1].isspace()
+    return after_word and (j >= para_end or text[j].isspace() or text[j] in ".,;:!?)]")
 
 
 def _orphan_start(text: str, floor: int, closer: int) -> int:
@@ -150,7 +161,8 @@ def _orphan_start(text: str, floor: int, closer: int) -> int:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quoted-speech spans (marks included) for straight, curly and guillemet quotes.
+    """Quoted-speech spans (marks included) for straight, curly and guillemet quotes, and
+    the typewriter's two apostrophes or backticks.
 
     A quotation never crosses a line break: an unclosed quote ends with its paragraph, and
     a closing mark with no opener starts after the paragraph's last colon before it (or
@@ -161,23 +173,27 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         open_at: int | None = None
         floor = para_start
         for mark in QUOTE_CHAR_RE.finditer(text, para_start, para_end):
-            i = mark.start()
-            c = text[i]
+            i, j = mark.span()
+            c = {TWO_APOSTROPHES: STRAIGHT, TWO_BACKTICKS: "“"}.get(mark.group(), mark.group())
             if open_at is None:
                 opens = c in DOUBLE_OPENERS or (
-                    c == STRAIGHT and _straight_quote_opens(text, i, para_start, para_end)
+                    c == STRAIGHT and _straight_quote_opens(text, i, j, para_start, para_end)
                 )
                 if opens:
                     open_at = i
                 else:
                     start = _orphan_start(text, floor, i)
                     if start < i:
-                        spans.append(QuoteSpan(start, i + 1, closed=False))
-                    floor = i + 1
-            elif c in DOUBLE_CLOSERS or c == STRAIGHT or (c == "“" and text[open_at] == "„"):
-                spans.append(QuoteSpan(open_at, i + 1))
+                        spans.append(QuoteSpan(start, j, closed=False))
+                    floor = j
+            elif (
+                c in DOUBLE_CLOSERS
+                or c == STRAIGHT
+                or (c == "“" and (text[open_at] == "„" or _looks_closing(text, i, j, para_end)))
+            ):
+                spans.append(QuoteSpan(open_at, j))
                 open_at = None
-                floor = i + 1
+                floor = j
         if open_at is not None:
             spans.append(QuoteSpan(open_at, para_end, closed=False))
     return spans

@@ -8,11 +8,14 @@ before it in its paragraph.
 - A gold attribution is *direct* when at least half of its content's characters lie inside
   quotation marks (framing.text.find_quotes).
 - A predicted attribution *finds* a gold one when they share at least half of the gold
-  content's content words (words that are not function words) and at least half of the
-  predicted content's; each is matched at most once, the biggest overlap first.
+  content's content words (words that are not function words, at the same places in the
+  text) and at least half of the predicted content's; each is matched at most once, the
+  biggest overlap first. Only the outermost of nested attributions is annotated, so only
+  Slant's outermost ones are scored.
 - Its *source is right* when the predicted source words share a content word with the gold
   Source span (gold attributions without a Source span are left out of that count). Here a
-  personal pronoun counts as a content word: "he" is how the text names that source.
+  personal or possessive pronoun counts as a content word ("he" and "his" are how the
+  text names that source), and a possessive is its owner ("Trump's" is Trump).
 """
 
 from __future__ import annotations
@@ -36,7 +39,10 @@ SPLIT = "dev"
 DIRECT_SHARE = 0.5  # of a content's characters inside quotation marks: direct speech
 MATCH_SHARE = 0.5  # of content words shared, both ways, for a prediction to find a gold one
 _SPAN = re.compile(r"(\d+) (\d+)")
-PRONOUNS = frozenset("i me we us you he him she her it they them who".split())
+PRONOUNS = frozenset(
+    "i me we us you he him she her it they them who my our your his hers its their".split()
+)
+_POSSESSIVE = re.compile(r"['’]s$")
 _SOURCE_STOPWORDS = FUNCTION_WORDS - PRONOUNS
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|bin|van|von))*")
 
@@ -107,8 +113,25 @@ def _words(text: str, stopwords: frozenset[str] = FUNCTION_WORDS) -> set[str]:
     return {w for w in lowered if w not in stopwords}
 
 
+def _content_words(text: str, segments: Segments) -> set[int]:
+    """Where the content words of ``segments`` start: two contents share a word when they
+    share that place in the text, not merely its spelling (a headline that repeats a
+    quotation word for word is not the quotation)."""
+    return {
+        m.start()
+        for a, b in segments
+        for m in WORD_RE.finditer(text, a, b)
+        if m.group().lower() not in FUNCTION_WORDS
+    }
+
+
+def _source_words(text: str) -> set[str]:
+    """A source's words, a possessive one by its owner: "Trump's" is "trump"."""
+    return {_POSSESSIVE.sub("", w) for w in _words(text, _SOURCE_STOPWORDS)}
+
+
 def _same_source(predicted: str, gold: str) -> bool:
-    return bool(_words(predicted, _SOURCE_STOPWORDS) & _words(gold, _SOURCE_STOPWORDS))
+    return bool(_source_words(predicted) & _source_words(gold))
 
 
 def _text(text: str, segments: Iterable[tuple[int, int]]) -> str:
@@ -143,11 +166,26 @@ def find_baseline_attributions(text: str) -> list[Predicted]:
 
 
 def find_slant_attributions(reading: Reading) -> list[Predicted]:
-    """Slant's attributions of one reading, as framing.voices finds them. Quotations that
-    share one reporting verb ('"A," he said, "B."'; a quotation continued) are one
-    attribution here, as PolNeAR annotates them: one content in several pieces."""
+    """Slant's attributions of one reading, as framing.voices finds them, in PolNeAR's
+    terms. Quotations that share one reporting verb ('"A," he said, "B."'; a quotation
+    continued) are one attribution, as PolNeAR annotates them: one content in several
+    pieces. An attribution inside another's content ('"I think we lost," she said') is
+    left out: PolNeAR annotates only the outermost one (its guidelines, "No nested
+    attributions"); Slant keeps both."""
+    attributions = find_attributions(reading)
+    outer = [
+        a
+        for a in attributions
+        if not any(
+            b is not a
+            and b.start <= a.start
+            and a.end <= b.end
+            and (b.end - b.start > a.end - a.start or b.start < a.start)
+            for b in attributions
+        )
+    ]
     groups: dict[object, list] = {}
-    for a in find_attributions(reading):
+    for a in outer:
         key = (a.cue_start, a.source_start) if a.cue_start >= 0 else id(a)
         groups.setdefault(key, []).append(a)
     return [
@@ -177,8 +215,8 @@ def _match(
     text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Predicted]
 ) -> list[tuple[GoldAttribution, Predicted]]:
     """Gold and predicted attributions paired one to one, the biggest overlap first."""
-    gold_words = [_words(_text(text, g.content)) for g in gold]
-    predicted_words = [_words(_text(text, p.content)) for p in predicted]
+    gold_words = [_content_words(text, g.content) for g in gold]
+    predicted_words = [_content_words(text, p.content) for p in predicted]
     candidates = []
     for gi, gw in enumerate(gold_words):
         if not gw:

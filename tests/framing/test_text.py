@@ -31,6 +31,7 @@ from framing.text import (
         ("J. R. Smith wrote it. He died.", ["J. R. Smith wrote it.", "He died."]),
         ("Did he sign? No. He left.", ["Did he sign?", "No.", "He left."]),
         ("“We will fight,” he said. “Never.”", ["“We will fight,” he said.", "“Never.”"]),
+        ("''We won,'' he said. ''Again.''", ["''We won,'' he said.", "''Again.''"]),
         ("Geneva talks\nThe talks resumed.", ["Geneva talks", "The talks resumed."]),
         ("It rose to 3.5 per cent. Then fell.", ["It rose to 3.5 per cent.", "Then fell."]),
         # negatives: no split before a lower-case word or inside an abbreviation
@@ -58,6 +59,15 @@ def test_split_sentences(text, expected):
         ('A "so-called" deal and "another" one.', ['"so-called"', '"another"'], [True, True]),
         ("No quotes at all, only it's and Haftar’s.", [], []),
         ('The "real catastrophe" had a nearby', ['"real catastrophe"'], [True]),
+        # the typewriter's marks: two apostrophes, or two backticks to open
+        (
+            "''We won,'' he said, ``and we will win again.''",
+            ["''We won,''", "``and we will win again.''"],
+            [True, True],
+        ),
+        ("The players' union's ''pact'' held.", ["''pact''"], [True]),
+        # an opening mark typed where the closing one belongs
+        ("“We will fight,“ said Jim. “Never.”", ["“We will fight,“", "“Never.”"], [True, True]),
     ],
 )
 def test_find_quotes(text, expected_quotes, closed):

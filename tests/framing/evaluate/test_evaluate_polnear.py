@@ -10,8 +10,9 @@ from framing.evaluate import (
     load_polnear,
     score_polnear,
 )
-from framing.evaluate.polnear import _count, _Counts
+from framing.evaluate.polnear import _count, _Counts, _same_source, find_slant_attributions
 from framing.io import LoadError
+from framing.reading import read_text
 
 TEXT = (
     '"We will win this state by a mile," Senator Jane Doe said on Tuesday.\n\n'
@@ -124,3 +125,37 @@ def test_score_polnear_on_a_tiny_article():
     assert rows["all: recall"].baseline == 0.5
     assert rows["all: recall"].slant == 1
     assert rows["all: F1 with source right"].slant == 1
+
+
+def test_a_repeated_quotation_is_matched_where_it_stands():
+    # A headline repeats the quotation word for word: the prediction at the quotation
+    # finds the gold attribution of the quotation, not the headline's.
+    text = 'Mayor: "We will open the bridge in May."\n"We will open the bridge in May," Lee said.'
+    headline = _span('"We will open the bridge in May."', text)
+    second = text.rindex('"We will open')
+    body = ((second, second + len('"We will open the bridge in May,"')),)
+    gold = [
+        GoldAttribution(headline, _span("Mayor", text)),
+        GoldAttribution(body, _span("Lee", text)),
+    ]
+    counts = _Counts()
+    _count(counts, text, gold, [Predicted(body, True, "Lee")])
+    assert (counts.matched, counts.source_right) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "right"),
+    [
+        ("Roe", "Governor Roe's", True),  # a possessive is its owner
+        ("his", "his", True),  # a possessive pronoun names the source
+        ("Roe", "his", False),
+    ],
+)
+def test_possessive_sources(predicted, gold, right):
+    assert _same_source(predicted, gold) is right
+
+
+def test_only_the_outermost_attribution_is_scored():
+    text = '"I think we lost the state by a mile," Jane Doe said.'
+    (predicted,) = find_slant_attributions(read_text(text))
+    assert text[predicted.content[0][0] : predicted.content[0][1]].startswith('"I think')
