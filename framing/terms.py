@@ -210,7 +210,7 @@ def find_term_hits(
         sentences = split_sentences(article.text)
     bounds = [(s.start, s.end) for s in sentences]
     mentioned = {m.actor for m in mentions}
-    actors = MentionedActors(mentions, doc) if doc is not None else None
+    actors = MentionedActors(mentions, doc, speech) if doc is not None else None
     hits = []
     for start, end, entry in matches.terms:
         if entry.actor and not _label_applies(article.text, end, entry.actor, mentioned, mentions):

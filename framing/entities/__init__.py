@@ -34,6 +34,7 @@ from framing.entities.mentions import (
     find_entity_mentions,
     find_story_mentions,
 )
+from framing.entities.references import find_references
 from framing.entities.story import StoryScan, scan_story
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "find_discovered_actors",
     "find_entity_mentions",
     "find_labels",
+    "find_references",
     "find_story_mentions",
     "scan_story",
     "score_label_spread",
