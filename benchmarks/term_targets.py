@@ -63,7 +63,7 @@ def find_hits(folder: Path) -> list[Hit]:
         pairs = zip(frame.outlet, frame.text, strict=True)
         story = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in pairs]
         readings = read_texts([a.text for a in story], jobs=1)
-        scan = scan_story(story, [r.sentences for r in readings])
+        scan = scan_story(story, [r.sentences for r in readings], [r.doc for r in readings])
         lexicon = replace(generic, actors=find_discovered_actors(story, scan=scan))
         for article, reading in zip(story, readings, strict=True):
             text = article.text

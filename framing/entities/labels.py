@@ -253,10 +253,11 @@ def find_labels(
     ``speech``: each article's attributions with speakers (voices.py); a label inside one
     is in the speaker's voice. Without it every label is in the outlet's own voice.
     ``docs``: each article's parse (its reading's ``doc``); without them no predicate
-    nominal ("Haftar is a warlord") is a label.
+    nominal ("Haftar is a warlord") is a label, and (when no ``scan`` is given) entities
+    are not checked against the named-entity tags (:func:`scan_story`).
     """
     lexicon = lexicon or Lexicon()
-    story = _assemble(articles, lexicon, scan)
+    story = _assemble(articles, lexicon, scan, docs)
     labels = _story_labels(story, lexicon, speech or [()] * len(articles), docs)
     used = {label.entity for label in labels}
     return labels, {e: n for e, n in story.entity_names.items() if e in used}

@@ -161,12 +161,31 @@ def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary) -> list[_Run]:
                 j = k
             else:
                 break
+        while j - i > 1 and _common_after_name(tokens[j - 2], tokens[j - 1], vocab):
+            j -= 1  # "James Comey Memos just out": the name is "James Comey"
         if _is_title(tokens[i]) and j - i == 1:
             runs.append(_Run(i, j, j))  # a bare title ("the President")
         elif j - i > 1 or tokens[i].acronym or _single_name(tokens, i, vocab, headline):
             runs.append(_split_title(tokens, i, j, vocab))
         i = j
     return runs
+
+
+def _common_after_name(before: _Tok, word: _Tok, vocab: _Vocabulary) -> bool:
+    """Is ``word`` a common noun capitalised after a name, not part of it? It is when the
+    story writes it in lower case elsewhere and the name before it stands alone elsewhere
+    ('James Comey Memos', 'Clinton Emails'); not the head of an organisation or place
+    ('Justice Department', 'White House'), a title, an acronym, nor after a nationality
+    ('Korean Peninsula')."""
+    return (
+        word.low in vocab.lower
+        and word.low not in ORG_HEADS
+        and not word.acronym
+        and not _is_title(word)
+        and before.low in vocab.alone
+        and not _is_title(before)
+        and not before.low.endswith(DEMONYM_SUFFIXES)
+    )
 
 
 def _single_name(tokens: Sequence[_Tok], i: int, vocab: _Vocabulary, headline: bool) -> bool:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
 
 from framing.entities.merging import (
     _Clusters,
@@ -162,6 +165,9 @@ class StoryScan:
     scans: tuple[_Scan, ...]
     vocab: _Vocabulary
     label_words: frozenset[str]
+    # Per article, the (start, end) of every name spaCy's recogniser tags, sorted; None
+    # when the scan was made without the articles' parses.
+    tagged: tuple[tuple[tuple[int, int], ...], ...] | None = None
     # The last lexicon's assembled story: the labels and the entity table of one analysis
     # ask for the same one, and merging is the costly step.
     _last: list[tuple[Lexicon, _Story]] = field(default_factory=list, repr=False)
@@ -174,11 +180,19 @@ class StoryScan:
 
 
 def scan_story(
-    articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]] | None = None
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]] | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> StoryScan:
     """Read ``articles`` (one story) for :func:`find_labels` and
     :func:`find_discovered_actors`; pass the scan to both to read the text only once.
-    ``sentences``: each article's sentences, when its reading has them."""
+    ``sentences``: each article's sentences, when its reading has them. ``docs``: each
+    article's parse; with them an entity is kept only when spaCy's named-entity
+    recogniser tags at least one of its mentions in the story as a name (a person,
+    organisation, place, group, work, law, event or product) or one of them reads as a
+    person's full name ("Ana Ruiz", which the recogniser may miss), so capitalised words
+    in a quoted tweet ("NO COLLUSION", "Witch Hunt") or a party-and-state tag ("R-Va.")
+    are no actors; a story lexicon's actors are always kept."""
     if sentences is None:
         sentences = [split_sentences(a.text) for a in articles]
     tokens = [
@@ -187,16 +201,45 @@ def scan_story(
     vocab = _vocabulary([sentence for article in tokens for sentence in article])
     tokens = [[_split_compounds(sentence, vocab) for sentence in article] for article in tokens]
     scans = tuple(_scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True))
-    return StoryScan(tuple(articles), scans, vocab, _label_words(scans))
+    tagged = None if docs is None else tuple(_tagged_names(doc) for doc in docs)
+    return StoryScan(tuple(articles), scans, vocab, _label_words(scans), tagged)
+
+
+# spaCy's named-entity labels (OntoNotes) for names, as opposed to dates and numbers.
+NAME_LABELS = frozenset(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
+)
+
+
+# "the Witch Hunt": a person's name takes no article.
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _tagged_names(doc: Doc) -> tuple[tuple[int, int], ...]:
+    return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS)
+
+
+def _is_tagged(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a tagged name (``spans``, sorted) overlap [start, end)?"""
+    k = bisect.bisect_left(spans, (end, end)) - 1
+    while k >= 0 and spans[k][1] > start - 200:  # no name is longer than 200 characters
+        if spans[k][0] < end and start < spans[k][1]:
+            return True
+        k -= 1
+    return False
 
 
 def _assemble(
-    articles: Sequence[Article], lexicon: Lexicon | None, scan: StoryScan | None = None
+    articles: Sequence[Article],
+    lexicon: Lexicon | None,
+    scan: StoryScan | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> _Story:
-    """Scan every article (unless ``scan`` already did), merge the story's names into
-    entities; a scan keeps the story of the last lexicon it was assembled with."""
+    """Scan every article (unless ``scan`` already did; with ``docs``, their parses),
+    merge the story's names into entities; a scan keeps the story of the last lexicon it
+    was assembled with."""
     if scan is None:
-        scan = scan_story(articles)
+        scan = scan_story(articles, docs=docs)
     elif scan.articles != tuple(articles):
         raise ValueError("the scan was made from other articles")
     lexicon = lexicon or Lexicon()
@@ -229,7 +272,20 @@ def _merge_entities(
     entity_names = {
         entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
     }
-    return occurrences, entity_of, entity_names
+    if scan.tagged is None:
+        return occurrences, entity_of, entity_names
+    kept = {a.id for a in lexicon.actors} | {
+        entity
+        for occ, entity in zip(occurrences, entity_of, strict=True)
+        if _is_tagged(scan.tagged[occ.article], occ.start, occ.end)
+        or names[occ.key].person
+        and not ARTICLE_BEFORE_RE.search(
+            scan.articles[occ.article].text, max(0, occ.start - 8), occ.start
+        )
+    }
+    pairs = [(o, e) for o, e in zip(occurrences, entity_of, strict=True) if e in kept]
+    names_kept = {e: n for e, n in entity_names.items() if e in kept}
+    return [o for o, _ in pairs], [e for _, e in pairs], names_kept
 
 
 def _relatives(scans: Sequence[_Scan], occurrences: Sequence[_Occurrence]) -> set[str]:

@@ -4,6 +4,7 @@ the tests of a token for a title, a role noun or a stop word."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -27,6 +28,9 @@ from framing.wordlists import (
     FUNCTION_WORDS,
     POSSESSIVE_SUFFIXES,
 )
+
+# The ending of a contraction: "I'm", "we've", "they'll", "it's", "she'd".
+CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|s|d)$")
 
 
 class _Tok(NamedTuple):
@@ -143,6 +147,7 @@ def _is_role(tok: _Tok) -> bool:
 def _is_stop(tok: _Tok) -> bool:
     return (
         tok.low in FUNCTION_WORDS
+        or CONTRACTION_RE.sub("", tok.low) in FUNCTION_WORDS  # "I'm", "We've", "It's"
         or tok.low in MONTHS_AND_DAYS
         or tok.low in VERBS_BEFORE_NAMES
         or not tok.text[:1].isalpha()

@@ -159,7 +159,7 @@ ORG_HEADS = frozenset(
     federation organization organisation association mission assembly parliament congress
     senate house board authority corporation company group front movement alliance
     coalition center centre school college academy foundation fund service services
-    command guard navy police church network agency news times post
+    command guard navy police church network agency news times post dept
     """.split()
 )
 
