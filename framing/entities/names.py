@@ -434,13 +434,17 @@ def _modifiers_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int, str]
     return start, k, "possessive" if anchor.possessive else "modifier"
 
 
+# Words that open a definite description: "the retired general", "his Japanese counterpart".
+DESCRIPTION_DETERMINERS = frozenset({"the", "his", "her", "their", "our", "its"})
+
+
 def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple[int, int]]:
     """'the retired Major General indicated': 'the', a descriptor ending in a role word,
     then a verb or a boundary rather than a name. Token ranges of the descriptor."""
     in_name = {k for run in runs for k in range(run.name_lo, run.hi)}
     result = []
     for p, tok in enumerate(tokens[:-1]):
-        if tok.low != "the" or not tokens[p + 1].spaced:
+        if tok.low not in DESCRIPTION_DETERMINERS or not tokens[p + 1].spaced:
             continue
         stop = p + 1
         while (
@@ -468,6 +472,9 @@ def _ends_description(tokens: Sequence[_Tok], head: int, in_name: set[int]) -> b
     nxt = tokens[head + 1]
     if nxt.gap.strip()[:1] in (",", "[") and nxt.cap:
         return False  # "the army commander, Khalifa Haftar": an appositive
+    if nxt.gap.strip() == "," and nxt.low in DETERMINERS and tokens[head + 2 :][:1]:
+        if tokens[head + 2].cap:
+            return False  # "its counterpart, the Reconnaissance General Bureau"
     if head + 1 in in_name and nxt.spaced or nxt.low in ("of", "for"):
         return False  # a title before a name, or "the leader of X"
     return True

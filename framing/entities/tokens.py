@@ -134,11 +134,18 @@ def _is_title(tok: _Tok) -> bool:
     return tok.cap and (tok.low in TITLE_WORDS or tok.low in TITLE_TYPOS)
 
 
+def _is_listed_role(low: str) -> bool:
+    """A word of the closed lists of titles and role nouns: 'leader', 'then-president',
+    'co-founder', 'front-runner' (no guess from its ending)."""
+    last = low.rsplit("-", 1)[-1]
+    return low in ROLE_NOUNS or low in TITLE_WORDS or last in ROLE_NOUNS or last in TITLE_WORDS
+
+
 def _is_role(tok: _Tok) -> bool:
     """A title, or a singular role noun ending a descriptor ('leader', 'mediator')."""
     low = tok.low
-    if low in ROLE_NOUNS or _is_title(tok) or low.rsplit("-", 1)[-1] in ROLE_NOUNS:
-        return True  # "then-President", "co-founder" too
+    if _is_listed_role(low) or _is_title(tok):
+        return True
     if tok.cap or low in NOT_ROLE_NOUNS or low in FUNCTION_WORDS or "-" in low:
         return False
     return len(low) >= 6 and low.endswith(ROLE_SUFFIXES)

@@ -126,6 +126,7 @@ ROLE_NOUNS = (
     agent spy operative strategist lobbyist donor whistleblower dissident defector
     prisoner detainee suspect defendant plaintiff victim witness
     veteran hero icon figure star celebrity actor actress singer player coach
+    runner voice architect champion loyalist confidant protege hardliner
     wife husband son daughter brother sister mother father uncle aunt widow heir
     resident citizen student teacher doctor physician lawyer
     president vice-president

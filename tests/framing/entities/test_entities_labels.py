@@ -291,3 +291,19 @@ def test_predicate_labels_from_the_parse(text, expected):
 def test_no_predicate_labels_without_a_parse():
     labels, _ = find_labels([make_article("Khalifa Haftar is a warlord.")])
     assert not [lab for lab in labels if lab.source == "predicate"]
+
+
+def test_a_role_goes_to_the_person_this_article_titles_so():
+    articles = [
+        make_article("Gov. Mike Pence signed the law in Ostland. The governor defended it."),
+        make_article(
+            "Gov. Ana Pellham vetoed a similar bill. The governor said it was flawed. "
+            "Mike Pence praised the law.",
+            "a2",
+            "Outlet B",
+        ),
+        make_article("Mike Pence, the governor, spoke. The governor left.", "a3", "Outlet C"),
+    ]
+    labels, names = find_labels(articles)
+    bare = {(lab.article_id, names[lab.entity]) for lab in labels if lab.source == "bare_reference"}
+    assert bare == {("a1", "Mike Pence"), ("a2", "Ana Pellham"), ("a3", "Mike Pence")}
