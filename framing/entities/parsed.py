@@ -74,8 +74,6 @@ class ParsedStory:
         for ai, doc in enumerate(self.docs):
             at = self.entity_at[ai]
             for token in doc:
-                if token.i in at:
-                    continue
                 for entity, source in self._label_of(token, at):
                     first, last = _phrase(token)
                     if last.i - first.i < MAX_APPOSITIVE_WORDS:
@@ -89,6 +87,11 @@ class ParsedStory:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
         head = noun.head
+        if noun.i in at:
+            # a name is no label of another, unless a naming verb calls someone by it
+            # ('referred to Kim as "Rocket Man"')
+            if head.lower_ != "as" or head.head.lemma_ not in NAMING_VERBS:
+                return []
         role = _is_role(_word_tok(noun.text)) and not noun.lower_.endswith("s")
         if noun.dep_ == "appos" and noun.pos_ == "NOUN" and head.i in at:
             return [(at[head.i], "appositive")] if role and _beside(noun, head, at) else []
@@ -106,7 +109,9 @@ class ParsedStory:
             return []  # "describing Japan as an ally and Mr. Abe as a friend": unpaired
         if verb.pos_ == "VERB" and verb.lemma_ in NAMING_VERBS:
             named = _named_object(verb)
-            return [(at[named.i], "named")] if named is not None and named.i in at else []
+            if named is None or named.i not in at or at[named.i] == at.get(noun.i):
+                return []
+            return [(at[named.i], "named")]
         if not role:
             return []
         if verb.pos_ == "NOUN" and verb.dep_ in OBJECT_DEPS:
@@ -178,8 +183,10 @@ class ParsedStory:
             return None  # "the private interactions": no description of a person
         if not _is_listed_role(head.lower_) or span[0].i == 0 or doc[span[0].i - 1].lower_ != "the":
             return None
-        if head.dep_ in SUBJECT_DEPS and head.head.lower_ in REPORTING_VERBS:
-            return None  # '"He doesn't know," the adviser said': a source nobody names
+        verb = head.head
+        if head.dep_ in SUBJECT_DEPS and verb.lower_ in REPORTING_VERBS:
+            if any(c.dep_ == "ccomp" for c in verb.children):
+                return None  # '"He doesn't know," the adviser said': a source nobody names
         people = self._people_before(ai, doc[span[0].i - 1], FOCUS_SENTENCES)
         return people[0] if len(people) == 1 else None
 
