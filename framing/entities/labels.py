@@ -146,7 +146,7 @@ def _story_labels(
             if entity is None:
                 continue
             raw.append((ai, entity, found.start, found.end, found.source))
-    parsed = ParsedStory(story, docs) if docs else None
+    parsed = ParsedStory(story, docs, speech) if docs else None
     if parsed is not None:
         raw.extend(_new_labels(raw, parsed.labels()))
     titled: dict[tuple[int, str], set[str]] = defaultdict(set)  # (article, head) -> entities

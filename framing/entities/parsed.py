@@ -21,7 +21,7 @@ from framing.entities.references import find_references
 from framing.entities.story import _Story
 from framing.entities.tokens import _is_listed_role, _is_role
 from framing.entities.words import MAX_APPOSITIVE_WORDS, REPORTING_VERBS
-from framing.models import Mention
+from framing.models import Attribution, Mention
 from framing.wordlists import NAMING_VERBS
 
 _Raw = tuple[int, str, int, int, str]  # article, entity, start, end, source
@@ -40,9 +40,12 @@ FOCUS_SENTENCES = 1
 
 class ParsedStory:
     """A story's parses with, per article, the entity each token stands for (names,
-    pronouns, role descriptions) and which entities are people."""
+    pronouns, role descriptions; ``speech``: each article's attributions, so that a
+    quoted "he" is not the speaker) and which entities are people."""
 
-    def __init__(self, story: _Story, docs: Sequence[Doc]) -> None:
+    def __init__(
+        self, story: _Story, docs: Sequence[Doc], speech: Sequence[Sequence[Attribution]]
+    ) -> None:
         self.docs = docs
         spans: dict[int, list[Mention]] = defaultdict(list)
         for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
@@ -53,7 +56,8 @@ class ParsedStory:
         for ai, doc in enumerate(docs):
             at: dict[int, str] = {}
             named: set[int] = set()
-            for mention in (*spans[ai], *find_references(doc, spans[ai])):
+            references = find_references(doc, spans[ai], speech[ai])
+            for mention in (*spans[ai], *references):
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 for token in span or ():
                     at[token.i] = mention.actor
