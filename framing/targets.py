@@ -70,6 +70,14 @@ NO_ACTOR = ""
 # A pronoun no mention resolves: the parse found the target but cannot name it, so the
 # term is aimed by position instead (the nearest actor before it).
 PRONOUN = "?"
+# Verbs that judge their object, praise or blame: "Ruiz slammed Berg", "lashed out at".
+JUDGING_VERBS = frozenset(
+    """
+    slam blast lash hit rail scoff sneer mock ridicule deride denounce condemn criticize
+    criticise attack assail berate lambaste bash smear vilify demonize demonise scold
+    rebuke hail laud herald champion praise applaud salute
+    """.split()
+)
 # Verbs whose object names what their subject does: "Russia launched an assault".
 DOING_VERBS = frozenset(
     """
@@ -158,11 +166,15 @@ def _parse_target(start: int, end: int, category: str, actors: MentionedActors) 
 
     A modifier aims at the noun it modifies ("so-called Government", "ruthless Berg"), an
     appositive at its name, a predicate at its subject ("Haftar is a warlord"), an adverb
-    at the doer of its verb ("illegally working"), a verb at its object ("slammed Ruiz")
-    or at the object of its aiming preposition ("lashed out at Ruiz"), else, for verbs
-    and hedges, at its subject; a noun at what it names itself: a mention, its possessor
-    ("Haftar's militias"), a name compounded onto it ("the Assad regime") or its agent
-    ("collusion by the campaign"). A noun stands for an actor only through a mention."""
+    at the doer of its verb ("illegally working"), a verb of judging at its object
+    ("slammed Ruiz") or at the object of its aiming preposition ("lashed out at Ruiz"),
+    other loaded verbs and hedges at their subject ("Berg stole the emails"); the words
+    after a naming verb's "as" at what is named ("described the deal as insane"); a noun
+    at what it names itself: a mention or a pronoun that stands for one, its possessor
+    ("Haftar's militias", "his bravery"), a name compounded onto it ("the Assad
+    regime"), its agent ("collusion by the campaign", "a claim filed by Ruiz") or the
+    doer of the act it names ("Russia launched an assault"). A noun stands for an actor
+    only through a mention."""
     span = actors.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -191,6 +203,10 @@ def _parse_aim(root: Token, category: str, actors: MentionedActors) -> str | Non
     if root.dep_ == "advmod" and root.head.pos_ in VERB_TAGS:  # "allegedly ordered"
         return _subject_actor(root.head, actors)
     if root.pos_ in VERB_TAGS:
+        if category in SUBJECT_CATEGORIES and root.lemma_ not in JUDGING_VERBS:
+            # "Berg stole Ruiz's emails": a loaded verb of doing judges its doer, not the
+            # one it is done to
+            return _subject_actor(root, actors)
         for child in root.children:
             if child.dep_ in OBJECT_DEPS and (actor := actors.of(child)):
                 return actor

@@ -35,6 +35,7 @@ PARSE_LEXICON = Lexicon(
         _term("illegally", "loaded_adjective", -2),
         _term("meddling", "loaded_verb", -2),
         _term("stolen", "loaded_verb", -2),
+        _term("stole", "loaded_verb", -2),
     ),
     actors=(
         Actor("ruiz", "Ana Ruiz", ("Ana Ruiz", "Ruiz")),
@@ -78,6 +79,8 @@ GOLDEN_PARSE_TARGETS = [
     ("Ruiz accused Berg of illegally meddling.", [("illegally", "berg"), ("meddling", "berg")]),
     # a loaded verb's participle accuses whoever did it, not the owner of the thing
     ("Berg published stolen Ruiz emails.", [("stolen", None)]),
+    # a loaded verb of doing judges its doer; a verb of judging, its object
+    ("Berg stole Ruiz's emails.", [("stole", "berg")]),
 ]
 
 
