@@ -183,7 +183,7 @@ def _parse_target(start: int, end: int, category: str, actors: MentionedActors) 
 
 
 def _parse_aim(root: Token, category: str, actors: MentionedActors) -> str | None:
-    while root.pos_ == "ADJ" and root.dep_ == "conj":
+    while root.pos_ == "ADJ" and root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # '"insane" and "ridiculous"': coordinated adjectives aim alike
     if (named := _named_as(root, actors)) is not None:
         return named

@@ -276,13 +276,18 @@ def find_labels(
     Aliases are merged across all ``articles`` (one story). ``Label.valence`` is the
     lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
     lexicon knows the label; ``Label.source`` names the rule that found it: "title",
-    "appositive", "possessive", "modifier", "predicate", "bare_reference" or "lexicon".
+    "appositive", "possessive", "modifier", "bare_reference" (a description resolved
+    through the entity's known labels), "lexicon", and from the parse (entities/parsed.py)
+    "predicate" ("Haftar is a warlord"), "named" ('described Ruiz as a "liar"'), "role"
+    ("came as the emissary"), "plural" ("the two leaders": one label for each of the two
+    people), "focus" (a description of the one person in focus: "the billionaire").
     ``scan``: :func:`scan_story` of the same ``articles``, when one is at hand.
     ``speech``: each article's attributions with speakers (voices.py); a label inside one
-    is in the speaker's voice. Without it every label is in the outlet's own voice.
-    ``docs``: each article's parse (its reading's ``doc``); without them no predicate
-    nominal ("Haftar is a warlord") is a label, and (when no ``scan`` is given) entities
-    are not checked against the named-entity tags (:func:`scan_story`).
+    is in the speaker's voice, and a quoted "he" is not the speaker. Without it every
+    label is in the outlet's own voice.
+    ``docs``: each article's parse (its reading's ``doc``); without them there are no
+    labels from the parse, and (when no ``scan`` is given) entities are not checked
+    against the named-entity tags (:func:`scan_story`).
     """
     lexicon = lexicon or Lexicon()
     story = _assemble(articles, lexicon, scan, docs)

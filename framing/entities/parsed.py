@@ -11,6 +11,7 @@ labels whoever "he" is.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -66,6 +67,7 @@ class ParsedStory:
                         types[mention.actor][token.ent_type_ == "PERSON"] += bool(token.ent_type_)
             self.entity_at.append(at)
             self.named.append(named)
+        self.sentence_starts = [[sent.start for sent in doc.sents] for doc in docs]
         # People: entities the recogniser tags as a person at least as often as otherwise.
         self.people = {
             e for e, votes in types.items() if votes[True] and votes[True] >= votes[False]
@@ -126,6 +128,8 @@ class ParsedStory:
     def _plural(self, ai: int, token: Token) -> list[tuple[str, tuple[int, int]]]:
         """'the two leaders', 'The two', 'both men': the two people named last before it,
         when its sentence and the one before name exactly two."""
+        if token.lower_ != "two" and token.tag_ != "NNS":
+            return []
         lows = {c.lower_ for c in token.children}
         if token.lower_ == "two" and token.dep_ != "nummod":
             ok = "the" in lows  # "The two embraced"
@@ -151,9 +155,9 @@ class ParsedStory:
         know," the adviser said'), and not as a possessive modifier ("George
         Washington's estate" puts the estate in focus, not the man)."""
         doc = self.docs[ai]
-        sents = list(doc.sents)
-        si = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
-        start = sents[max(0, si - sentences)].start
+        starts = self.sentence_starts[ai]
+        si = bisect.bisect_right(starts, token.i) - 1
+        start = starts[max(0, si - sentences)]
         at, named = self.entity_at[ai], self.named[ai]
         found: list[str] = []
         for k in range(start, token.i):
