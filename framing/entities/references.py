@@ -81,10 +81,11 @@ def find_references(
             named.add(token, actor)
             bisect.insort(named.titled[_role_word(token)], (token.i, actor))
     result = []
+    text = doc.text  # spaCy joins its tokens again on every access
     for first, last, actor, how in found:
         start, end = first.idx, last.idx + len(last.text)
         quoted = find_speech(speech, start, end) is not None
-        result.append(Mention(article_id, actor, start, end, doc.text[start:end], quoted, how))
+        result.append(Mention(article_id, actor, start, end, text[start:end], quoted, how))
     return result
 
 
@@ -164,6 +165,7 @@ class _Named:
                     votes[mention.actor]["m" if word in MALE_WORDS else "f"] += 1
             self.add(span.root, mention.actor)
         self.people |= untagged - self.not_people
+        self.pronouns = [t for t in doc if t.lower_ in PRONOUN_GENDERS and t.i not in self.actor_at]
         for word in self.titled:
             self.titled[word].sort()
         self._add_pronoun_votes(votes)
@@ -216,10 +218,8 @@ class _Named:
 
     def _add_pronoun_votes(self, votes: dict[str, Counter[str]]) -> None:
         """A pronoun whose window names one person only tells that person's gender."""
-        for token in self.doc:
-            gender = PRONOUN_GENDERS.get(token.lower_)
-            if gender is None or token.i in self.actor_at:
-                continue
+        for token in self.pronouns:
+            gender = PRONOUN_GENDERS[token.lower_]
             actors = {a.actor for a in self._candidates(token)}
             if len(actors) == 1:
                 votes[actors.pop()][gender] += 1
@@ -238,13 +238,15 @@ class _Named:
         this article titled with its head word most recently before it."""
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in TITLE_DEPS:
             return None
+        word = _role_word(token)
+        if word.endswith("s") or word not in self.titled:
+            return None  # nobody in this article is titled so
         children = list(token.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
             return None
         if any(c.dep_ in ("compound", "poss", "prep") or c.i in self.actor_at for c in children):
             return None  # "the Trump campaign", "the president's", "the leader of Japan"
-        word = _role_word(token)
-        if word.endswith("s") or not _is_role(_word_tok(word)):
+        if not _is_role(_word_tok(word)):
             return None
         before = [actor for i, actor in self.titled.get(word, ()) if i < token.i]
         if not before:

@@ -20,6 +20,12 @@ GOLDEN_NOT_NAMES = [
     ("Harbor Gazette Editor Lena Ortiz spoke. Ortiz left.", {"editor"}),
     ("Nevada Republican Carl Dunmore spoke. Every Republican voted. Dunmore left.", {"nevada"}),
     ("Ana Ruiz met Tom Berg. The Ruiz-Berg summit ended.", {"ruiz-berg"}),
+    # the "s" of a possessive, whatever its apostrophe
+    (
+        "Officials said Mexico’s border, Texas' border and the U.S.’ border stayed open. "
+        "Ana Ruiz spoke.",
+        {"s", "border"},
+    ),
     # a pronoun's contraction
     ("On my first day, I'm going to act, Ana Ruiz said. I've decided.", {"i'm", "i've"}),
     # a common noun capitalised after a name the story writes alone
