@@ -26,6 +26,7 @@ from framing.evaluate import (  # noqa: E402
     score_label_recovery,
 )
 from framing.models import Article  # noqa: E402
+from framing.reading import read_texts  # noqa: E402
 
 
 def evaluate_event(articles, annotations, event: int, top: int, verbose: bool) -> list[dict]:
@@ -36,8 +37,9 @@ def evaluate_event(articles, annotations, event: int, top: int, verbose: bool) -
     rows = annotations[annotations["event"] == event].to_dict("records")
     gold = find_newswcl50_gold(texts, lines, rows, top)
     stories = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in texts.items()]
+    docs = [r.doc for r in read_texts([a.text for a in stories], jobs=1)]
     started = time.perf_counter()
-    ours = find_main_actor_labels(stories, gold.name_words)
+    ours = find_main_actor_labels(stories, gold.name_words, docs)
     elapsed = time.perf_counter() - started
     result = []
     for article in stories:
@@ -59,7 +61,9 @@ def evaluate_event(articles, annotations, event: int, top: int, verbose: bool) -
         )
         if verbose:
             for g in r.missed:
+                context = article.text[max(0, g.start - 70) : g.end + 40].replace("\n", " ")
                 print(f"  miss  {event}_{outlet} {g.concept:22} {g.text!r}")
+                print(f"        ...{context}...")
             for i in r.wrong:
                 lab, c = labels[i]
                 text = article.text

@@ -1,21 +1,30 @@
-"""The targets of loaded terms, for checking by hand: every hit of the generic lexicon in
+"""The targets of loaded terms, checked by hand: every hit of the generic lexicon in
 NewsWCL50's events (actors discovered from the text, no story lexicon; hedges left out),
 with its sentence, the target by position alone (no parse) and the target with the parse.
 
     .venv/bin/python benchmarks/term_targets.py ../shared/eval/newswcl50 [--seed 14] [--n 100]
+    .venv/bin/python benchmarks/term_targets.py ../shared/eval/newswcl50 --score [-v]
 
-Prints a random sample of ``--n`` hits (``--rest``: the hits that sample left out), one
-block each: "#i article category quote=... speaker=... OLD=target NEW=target" and the
-sentence with the term in [[ ]]. docs/evaluation.md gives the counts judged by hand.
-Not a test: nothing here asserts anything.
+Without ``--score`` it prints a random sample of ``--n`` hits (``--rest``: the hits that
+sample left out) for judging, one block each: "#i article start category quote=...
+speaker=... OLD=target NEW=target" and the sentence with the term in [[ ]].
+
+``--score`` reads the judgements (``--judged``, default term_targets_judged.tsv beside
+this file: article_id, start, text, target, part; target is the entity id the term is
+aimed at, "-" for no actor, alternatives joined by "|") and prints, per part, how many
+hits each method aims right; ``-v`` lists the hits the parse aims wrong, and hits found
+now that nobody judged are counted. docs/evaluation.md gives the counts and how the hits
+were judged. Not a test: nothing here asserts anything.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import sys
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,10 +38,24 @@ from framing.reading import read_texts  # noqa: E402
 from framing.terms import find_actor_mentions, find_lexicon_matches, find_term_hits  # noqa: E402
 from framing.voices import find_attributions, resolve_speakers  # noqa: E402
 
+JUDGED = Path(__file__).with_name("term_targets_judged.tsv")
 
-def find_hits(folder: Path) -> list[tuple]:
-    """(article id, start, category, in quote, speaker, target by position, target with
-    the parse, sentence with the term marked) for every non-hedge hit."""
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: str
+    start: int
+    text: str
+    category: str
+    in_quote: bool
+    speaker: str | None
+    by_position: str | None  # target by position alone (no parse)
+    target: str | None  # target with the parse, as the dashboard has it
+    sentence: str  # the sentence with the term in [[ ]]
+
+
+def find_hits(folder: Path) -> list[Hit]:
+    """Every non-hedge hit of the generic lexicon in the events of ``folder``."""
     generic = load_lexicons(["loaded_language"])
     articles, _ = load_newswcl50(folder)
     rows = []
@@ -40,7 +63,7 @@ def find_hits(folder: Path) -> list[tuple]:
         pairs = zip(frame.outlet, frame.text, strict=True)
         story = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in pairs]
         readings = read_texts([a.text for a in story], jobs=1)
-        scan = scan_story(story, [r.sentences for r in readings])
+        scan = scan_story(story, [r.sentences for r in readings], [r.doc for r in readings])
         lexicon = replace(generic, actors=find_discovered_actors(story, scan=scan))
         for article, reading in zip(story, readings, strict=True):
             text = article.text
@@ -61,10 +84,55 @@ def find_hits(folder: Path) -> list[tuple]:
                     continue
                 s = next(s for s in sentences if s.start <= hit.start < s.end)
                 marked = f"{text[s.start : hit.start]}[[{hit.text}]]{text[hit.end : s.end]}"
-                where = (article.id, hit.start, hit.category, hit.in_quote, hit.speaker)
-                aims = (by_position[hit.start], hit.target)
-                rows.append((*where, *aims, " ".join(marked.split())))
+                rows.append(
+                    Hit(
+                        article.id, hit.start, hit.text, hit.category, hit.in_quote,
+                        hit.speaker, by_position[hit.start], hit.target, " ".join(marked.split()),
+                    )
+                )  # fmt: skip
     return rows
+
+
+def _show(i: int, hit: Hit, expected: str = "") -> str:
+    judged = f" JUDGED={expected}" if expected else ""
+    return (
+        f"#{i} {hit.article_id} {hit.start} {hit.category} quote={hit.in_quote} "
+        f"speaker={hit.speaker} OLD={hit.by_position} NEW={hit.target}{judged}\n"
+        f"   {hit.sentence}"
+    )
+
+
+def is_right(target: str | None, expected: str) -> bool:
+    """Does ``target`` (an entity id or None) match the judgement ("-" = no actor,
+    alternatives joined by "|")?"""
+    return (target or "-") in expected.split("|")
+
+
+def score(rows: list[Hit], judged: Path, verbose: bool) -> None:
+    with judged.open(newline="", encoding="utf-8") as f:
+        judgements = {
+            (r["article_id"], int(r["start"])): r for r in csv.DictReader(f, delimiter="\t")
+        }
+    counts: Counter[tuple[str, str]] = Counter()
+    found = set()
+    for i, hit in enumerate(rows):
+        row = judgements.get((hit.article_id, hit.start))
+        if row is None or row["text"] != hit.text:
+            continue
+        found.add((hit.article_id, hit.start))
+        part = row["part"]
+        counts[(part, "hits")] += 1
+        counts[(part, "position")] += is_right(hit.by_position, row["target"])
+        right = is_right(hit.target, row["target"])
+        counts[(part, "parse")] += right
+        if verbose and not right:
+            print(_show(i, hit, row["target"]))
+    print(f"{'part':10} {'hits':>5} {'position':>9} {'parse':>6}")
+    for part in sorted({p for p, _ in counts}, reverse=True):
+        n, a, b = (counts[(part, k)] for k in ("hits", "position", "parse"))
+        print(f"{part:10} {n:>5} {a:>9} {b:>6}   ({a / n:.2f} -> {b / n:.2f})")
+    print(f"hits nobody judged: {len(rows) - len(found)}; judgements not found: "
+          f"{len(judgements) - len(found)}")  # fmt: skip
 
 
 def main() -> None:
@@ -73,17 +141,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--rest", action="store_true", help="the hits the sample left out")
+    parser.add_argument("--score", action="store_true", help="score against the judgements")
+    parser.add_argument("--judged", type=Path, default=JUDGED)
+    parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     rows = find_hits(args.newswcl50)
+    if args.score:
+        score(rows, args.judged, args.verbose)
+        return
     random.seed(args.seed)
     sample = random.sample(rows, min(args.n, len(rows)))
     if args.rest:
-        chosen = {(r[0], r[1]) for r in sample}
-        sample = [r for r in rows if (r[0], r[1]) not in chosen]
-    changed = sum(r[5] != r[6] for r in rows)
+        chosen = {(r.article_id, r.start) for r in sample}
+        sample = [r for r in rows if (r.article_id, r.start) not in chosen]
+    changed = sum(r.by_position != r.target for r in rows)
     print(f"{len(rows)} hits, {changed} aimed differently with the parse", file=sys.stderr)
     for i, r in enumerate(sample):
-        print(f"#{i} {r[0]} {r[2]} quote={r[3]} speaker={r[4]} OLD={r[5]} NEW={r[6]}\n   {r[7]}")
+        print(_show(i, r))
 
 
 if __name__ == "__main__":

@@ -554,7 +554,7 @@ def analyze_story(
     if readings is None:
         texts = [article.text for article in story.articles]
         readings = read_texts(texts, jobs=jobs, progress=progress)
-    scan = scan_story(story.articles, [r.sentences for r in readings])
+    scan = scan_story(story.articles, [r.sentences for r in readings], [r.doc for r in readings])
     scoring_lexicon = lexicon
     if not lexicon.actors:
         # No story lexicon: the entities found in the text stand in as the actors, so

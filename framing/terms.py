@@ -260,7 +260,7 @@ def find_term_hits(
         sentences = split_sentences(article.text)
     bounds = [(s.start, s.end) for s in sentences]
     mentioned = {m.actor for m in mentions}
-    actors = MentionedActors(mentions, doc) if doc is not None else None
+    actors = MentionedActors(mentions, doc, speech) if doc is not None else None
     found = _lexicon_hits(matches, doc)
     if doc is not None:
         found = sorted(found + _rule_hits(article, doc, quotes, matches), key=lambda f: f[0])

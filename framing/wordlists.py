@@ -57,6 +57,14 @@ FUNCTION_WORDS = (
     )
     | COURTESY_TITLES
 )
+# Verbs that give their object a name or a description after "as" or as a second
+# object: "described Ruiz as a liar", "called him a hero", "referred to Kim as X".
+NAMING_VERBS = frozenset(
+    """
+    call dub brand label name nickname term describe characterize characterise portray
+    depict paint cast refer see view regard hail denounce dismiss deride mock praise
+    """.split()
+)
 # The commonest of them: articles, conjunctions, prepositions, relative pronouns and
 # auxiliaries, none of which can be the noun a modifier before it describes.
 CORE_FUNCTION_WORDS = frozenset(

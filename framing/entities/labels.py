@@ -5,17 +5,22 @@ and voice, and the label table that compares outlets."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import pandas as pd
 from spacy.tokens import Doc
 
-from framing.entities.merging import _name_words, _word_tok
+from framing.entities.merging import _name_words
 from framing.entities.names import _Bare
+from framing.entities.parsed import ParsedStory, _Raw
 from framing.entities.story import StoryScan, _assemble, _Story
-from framing.entities.tokens import _is_role
-from framing.entities.words import MAX_APPOSITIVE_WORDS, PREPOSITIONS
+from framing.entities.words import (
+    PREPOSITIONS,
+    TITLE_EXPANSIONS,
+    TITLE_PREMODIFIERS,
+)
 from framing.models import Article, Attribution, Label, Lexicon
 from framing.terms import find_lexicon_matches
 from framing.voices import find_speech
@@ -42,25 +47,36 @@ _KnownLabels = dict[str, dict[str, Counter[frozenset[str]]]]
 
 
 def _resolve_bare(
-    bare: _Bare, known: _KnownLabels, article_mentions: Sequence[tuple[int, str]]
+    bare: _Bare,
+    known: _KnownLabels,
+    article_mentions: Sequence[tuple[int, str]],
+    titled_here: frozenset[str] = frozenset(),
 ) -> str | None:
     """The entity a definite description stands for: one the article mentions whose known
-    labels share its head word, the closest label wording (Jaccard overlap) first, then
-    the one mentioned most recently. 'the president' goes to the 'President Trump' of the
-    story rather than to its 'French President Emmanuel Macron'."""
+    labels share its head word, those this article itself labels so first
+    (``titled_here``: "the governor" is the article's "Gov. Asa Hutchinson", whatever
+    other articles call Mike Pence), the closest label wording (Jaccard overlap) first,
+    then the one mentioned most recently. 'the president' goes to the 'President Trump'
+    of the story rather than to its 'French President Emmanuel Macron'. A description
+    whose head word no mentioned entity has ("the former FBI chief") goes to the one
+    entity whose labels hold all its other words ("former FBI Director James Comey")."""
     # Only the entities the article mentions are looked up: a long story gives a common
     # head word ('president') to many.
-    wordings = known.get(bare.head, {})
+    head = TITLE_EXPANSIONS.get(bare.head, bare.head)
+    wordings = known.get(head, {})
     mentioned = {e for _, e in article_mentions}
+    words = _expanded(bare.words)
     scored = {
-        entity: max(len(bare.words & words) / len(bare.words | words) for words in wordings[entity])
+        entity: max(len(words & w) / len(words | w) for w in wordings[entity])
         for entity in mentioned
         if entity in wordings
     }
     if not scored:
-        return None
+        return _resolve_by_modifiers(words - {head}, known, mentioned)
+    if here := {e: v for e, v in scored.items() if e in titled_here}:
+        scored = here
     top = max(scored.values())
-    candidates = {e for e, s in scored.items() if s == top}
+    candidates = {e for e, v in scored.items() if v == top}
     # Then the entity the story most often gives this head word ('President Trump' many
     # times over one 'President Macron'), then the one mentioned last.
     uses = Counter({e: wordings[e].total() for e in candidates})
@@ -71,56 +87,36 @@ def _resolve_bare(
     return before[-1] if before else None
 
 
+def _resolve_by_modifiers(
+    modifiers: frozenset[str], known: _KnownLabels, mentioned: set[str]
+) -> str | None:
+    """The one mentioned entity whose labels hold every modifier of a description, when a
+    modifier says more than when or how high ('FBI', 'Japanese'; not 'former', 'top')."""
+    if not modifiers - TITLE_PREMODIFIERS:
+        return None
+    fits = {
+        entity
+        for wordings in known.values()
+        for entity, counts in wordings.items()
+        if entity in mentioned and any(modifiers <= w for w in counts)
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _expanded(words: frozenset[str]) -> frozenset[str]:
+    """Words with abbreviated titles written out ('gov' -> 'governor')."""
+    return frozenset(TITLE_EXPANSIONS.get(w, w) for w in words)
+
+
 def _head_word(tokens: Sequence[str]) -> str:
-    """Last word before any preposition: 'head of the Supreme Council' -> 'head'."""
+    """Last word before any preposition, written out: 'head of the Supreme Council' ->
+    'head', 'Gov.' -> 'governor'."""
     head = tokens[-1]
     for word in tokens:
         if word in PREPOSITIONS:
             break
         head = word
-    return head
-
-
-# Verbs that make their object a description of their subject: "is", "became", "remains".
-COPULAS = frozenset({"be", "become", "remain"})
-# What of a predicate noun's left side belongs to the label: "a [truly fine] gentleman".
-PREDICATE_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "advmod", "poss"})
-
-
-def _predicate_labels(story: _Story, docs: Sequence[Doc]) -> list[tuple[int, str, int, int, str]]:
-    """Predicate nominals whose subject is a name, from each article's parse: "Haftar is a
-    warlord", "Abe, who is a fine gentleman,", "Kim remains the leader of the party" give
-    their role noun with its modifiers and an 'of' complement. A negated one ("is not a
-    dictator") is no label, nor a predicate whose head names no role ("is the reason")."""
-    names: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for occ, entity in zip(story.occurrences, story.entity_of, strict=True):
-        names[occ.article].append((occ.start, occ.end, entity))
-    found = []
-    for ai, doc in enumerate(docs):
-        for noun in doc:
-            verb = noun.head
-            if noun.dep_ != "attr" or noun.pos_ != "NOUN" or verb.lemma_ not in COPULAS:
-                continue
-            if any(c.dep_ == "neg" for c in verb.children) or not _is_role(_word_tok(noun.text)):
-                continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
-                subject = verb.head  # "Abe, who is ...": the name the clause is about
-            if subject is None:
-                continue
-            at = subject.idx
-            entity = next((e for start, end, e in names[ai] if start <= at < end), None)
-            if entity is None:
-                continue
-            left = [c for c in noun.lefts if c.dep_ in PREDICATE_MODIFIERS]
-            first = min((c.left_edge for c in left), key=lambda t: t.i, default=noun)
-            last = noun
-            for child in noun.rights:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    last = child.right_edge
-            if last.i - first.i < MAX_APPOSITIVE_WORDS:
-                found.append((ai, entity, first.idx, last.idx + len(last.text), "predicate"))
-    return found
+    return TITLE_EXPANSIONS.get(head, head)
 
 
 def _story_labels(
@@ -142,7 +138,7 @@ def _story_labels(
     for article_mentions in mentions_by_article.values():
         article_mentions.sort()
 
-    raw: list[tuple[int, str, int, int, str]] = []  # article, entity, start, end, source
+    raw: list[_Raw] = []
     known: _KnownLabels = defaultdict(lambda: defaultdict(Counter))
     for ai, scan in enumerate(story.scans):
         for found in scan.found:
@@ -150,17 +146,22 @@ def _story_labels(
             if entity is None:
                 continue
             raw.append((ai, entity, found.start, found.end, found.source))
-    raw.extend(_predicate_labels(story, docs or ()))
+    parsed = ParsedStory(story, docs, speech) if docs else None
+    if parsed is not None:
+        raw.extend(_new_labels(raw, parsed.labels()))
+    titled: dict[tuple[int, str], set[str]] = defaultdict(set)  # (article, head) -> entities
     for ai, entity, start, end, _ in raw:
         words = [w.lower() for w in _name_words(story.scans[ai].article.text[start:end])]
         if words:
-            known[_head_word(words)][entity][frozenset(words)] += 1
+            head = _head_word(words)
+            known[head][entity][_expanded(frozenset(words))] += 1
+            titled[(ai, head)].add(entity)
     for entry in lexicon.entries:
         if entry.actor:
             for form in entry.forms:
                 words = [w.lower() for w in _name_words(form)]
                 if words:
-                    known[_head_word(words)][entry.actor][frozenset(words)] += 1
+                    known[_head_word(words)][entry.actor][_expanded(frozenset(words))] += 1
     anchored: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for ai, _, start, end, _ in raw:
         anchored[ai].append((start, end))
@@ -170,9 +171,17 @@ def _story_labels(
                 s < bare.end and bare.start < e for s, e in anchored[ai]
             ):
                 continue  # "Comey, the F.B.I. director he ousted": an appositive already
-            entity = _resolve_bare(bare, known, mentions_by_article[ai])
+            head = TITLE_EXPANSIONS.get(bare.head, bare.head)
+            here = frozenset(titled.get((ai, head), ()))
+            entity = _resolve_bare(bare, known, mentions_by_article[ai], here)
+            source = "bare_reference"
+            if entity is None and parsed is not None:
+                entity, source = parsed.in_focus(ai, bare.start, bare.end), "focus"
+            owner = POSSESSOR_RE.search(scan.article.text, max(0, bare.start - 8), bare.start)
+            if owner and parsed and entity == parsed.entity_at_offset(ai, owner.start()):
+                entity = None  # "his deputy" is not the man "his" stands for
             if entity is not None:
-                raw.append((ai, entity, bare.start, bare.end, "bare_reference"))
+                raw.append((ai, entity, bare.start, bare.end, source))
     raw.extend(_lexicon_labels(story, raw, mentions_by_article))
 
     labels = []
@@ -203,6 +212,25 @@ def _story_labels(
             )
         )
     return labels
+
+
+# A possessive determiner right before a description: "his deputy".
+POSSESSOR_RE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
+
+
+def _new_labels(raw: Sequence[_Raw], found: Sequence[_Raw]) -> list[_Raw]:
+    """The labels of ``found`` that overlap no label ``raw`` already gives the same entity
+    in the same article (the rules next to names read the same words first)."""
+    taken: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    for ai, entity, start, end, _ in raw:
+        taken[(ai, entity)].append((start, end))
+    new = []
+    for label in found:
+        ai, entity, start, end, _ = label
+        if not any(s < end and start < e for s, e in taken[(ai, entity)]):
+            new.append(label)
+            taken[(ai, entity)].append((start, end))
+    return new
 
 
 def _lexicon_labels(
@@ -248,15 +276,21 @@ def find_labels(
     Aliases are merged across all ``articles`` (one story). ``Label.valence`` is the
     lexicon's valence toward the entity (-2 unfavourable .. +2 favourable) or None when no
     lexicon knows the label; ``Label.source`` names the rule that found it: "title",
-    "appositive", "possessive", "modifier", "predicate", "bare_reference" or "lexicon".
+    "appositive", "possessive", "modifier", "bare_reference" (a description resolved
+    through the entity's known labels), "lexicon", and from the parse (entities/parsed.py)
+    "predicate" ("Haftar is a warlord"), "named" ('described Ruiz as a "liar"'), "role"
+    ("came as the emissary"), "plural" ("the two leaders": one label for each of the two
+    people), "focus" (a description of the one person in focus: "the billionaire").
     ``scan``: :func:`scan_story` of the same ``articles``, when one is at hand.
     ``speech``: each article's attributions with speakers (voices.py); a label inside one
-    is in the speaker's voice. Without it every label is in the outlet's own voice.
-    ``docs``: each article's parse (its reading's ``doc``); without them no predicate
-    nominal ("Haftar is a warlord") is a label.
+    is in the speaker's voice, and a quoted "he" is not the speaker. Without it every
+    label is in the outlet's own voice.
+    ``docs``: each article's parse (its reading's ``doc``); without them there are no
+    labels from the parse, and (when no ``scan`` is given) entities are not checked
+    against the named-entity tags (:func:`scan_story`).
     """
     lexicon = lexicon or Lexicon()
-    story = _assemble(articles, lexicon, scan)
+    story = _assemble(articles, lexicon, scan, docs)
     labels = _story_labels(story, lexicon, speech or [()] * len(articles), docs)
     used = {label.entity for label in labels}
     return labels, {e: n for e, n in story.entity_names.items() if e in used}

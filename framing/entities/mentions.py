@@ -42,11 +42,13 @@ def find_entity_mentions(article: Article, lexicon: Lexicon | None = None) -> li
 
 
 def find_story_mentions(
-    articles: Sequence[Article], lexicon: Lexicon | None = None
+    articles: Sequence[Article], lexicon: Lexicon | None = None, docs: Sequence[Doc] | None = None
 ) -> list[EntityMention]:
     """Entity mentions of every article, aliases merged across the whole story (the same
-    entity ids :func:`find_labels` gives). Sorted by article, then position."""
-    story = _assemble(articles, lexicon)
+    entity ids :func:`find_labels` gives). Sorted by article, then position. ``docs``:
+    each article's parse, to keep only entities the named-entity recogniser supports
+    (:func:`scan_story`)."""
+    story = _assemble(articles, lexicon, docs=docs)
     ordered = sorted(
         zip(story.occurrences, story.entity_of, strict=True),
         key=lambda pair: (pair[0].article, pair[0].start, pair[0].end),
@@ -115,7 +117,7 @@ def build_entity_table(
     organisation, place, group (a nationality, religion or party) or other; "unknown"
     when it tags none of them. Rows run from the most-mentioned entity of the story down.
     """
-    story = _assemble(articles, lexicon, scan)
+    story = _assemble(articles, lexicon, scan, docs)
     indexes = [_ner_spans(doc) for doc in docs]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     per_article: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)

@@ -161,12 +161,31 @@ def _find_runs(tokens: Sequence[_Tok], vocab: _Vocabulary) -> list[_Run]:
                 j = k
             else:
                 break
+        while j - i > 1 and _common_after_name(tokens[j - 2], tokens[j - 1], vocab):
+            j -= 1  # "James Comey Memos just out": the name is "James Comey"
         if _is_title(tokens[i]) and j - i == 1:
             runs.append(_Run(i, j, j))  # a bare title ("the President")
         elif j - i > 1 or tokens[i].acronym or _single_name(tokens, i, vocab, headline):
             runs.append(_split_title(tokens, i, j, vocab))
         i = j
     return runs
+
+
+def _common_after_name(before: _Tok, word: _Tok, vocab: _Vocabulary) -> bool:
+    """Is ``word`` a common noun capitalised after a name, not part of it? It is when the
+    story writes it in lower case elsewhere and the name before it stands alone elsewhere
+    ('James Comey Memos', 'Clinton Emails'); not the head of an organisation or place
+    ('Justice Department', 'White House'), a title, an acronym, nor after a nationality
+    ('Korean Peninsula')."""
+    return (
+        word.low in vocab.lower
+        and word.low not in ORG_HEADS
+        and not word.acronym
+        and not _is_title(word)
+        and before.low in vocab.alone
+        and not _is_title(before)
+        and not before.low.endswith(DEMONYM_SUFFIXES)
+    )
 
 
 def _single_name(tokens: Sequence[_Tok], i: int, vocab: _Vocabulary, headline: bool) -> bool:
@@ -415,13 +434,17 @@ def _modifiers_before(tokens: Sequence[_Tok], run: _Run) -> tuple[int, int, str]
     return start, k, "possessive" if anchor.possessive else "modifier"
 
 
+# Words that open a definite description: "the retired general", "his Japanese counterpart".
+DESCRIPTION_DETERMINERS = frozenset({"the", "his", "her", "their", "our", "its"})
+
+
 def _bare_references(tokens: Sequence[_Tok], runs: Sequence[_Run]) -> list[tuple[int, int]]:
     """'the retired Major General indicated': 'the', a descriptor ending in a role word,
     then a verb or a boundary rather than a name. Token ranges of the descriptor."""
     in_name = {k for run in runs for k in range(run.name_lo, run.hi)}
     result = []
     for p, tok in enumerate(tokens[:-1]):
-        if tok.low != "the" or not tokens[p + 1].spaced:
+        if tok.low not in DESCRIPTION_DETERMINERS or not tokens[p + 1].spaced:
             continue
         stop = p + 1
         while (
@@ -449,6 +472,9 @@ def _ends_description(tokens: Sequence[_Tok], head: int, in_name: set[int]) -> b
     nxt = tokens[head + 1]
     if nxt.gap.strip()[:1] in (",", "[") and nxt.cap:
         return False  # "the army commander, Khalifa Haftar": an appositive
+    if nxt.gap.strip() == "," and nxt.low in DETERMINERS and tokens[head + 2 :][:1]:
+        if tokens[head + 2].cap:
+            return False  # "its counterpart, the Reconnaissance General Bureau"
     if head + 1 in in_name and nxt.spaced or nxt.low in ("of", "for"):
         return False  # a title before a name, or "the leader of X"
     return True

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
+from framing.entities.gender import _story_genders, _title_genders
 from framing.entities.merging import (
     _Clusters,
     _is_person_like,
@@ -162,6 +166,8 @@ class StoryScan:
     scans: tuple[_Scan, ...]
     vocab: _Vocabulary
     label_words: frozenset[str]
+    # Each article's parse, when the scan was made with them.
+    docs: tuple[Doc, ...] | None = None
     # The last lexicon's assembled story: the labels and the entity table of one analysis
     # ask for the same one, and merging is the costly step.
     _last: list[tuple[Lexicon, _Story]] = field(default_factory=list, repr=False)
@@ -174,11 +180,19 @@ class StoryScan:
 
 
 def scan_story(
-    articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]] | None = None
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]] | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> StoryScan:
     """Read ``articles`` (one story) for :func:`find_labels` and
     :func:`find_discovered_actors`; pass the scan to both to read the text only once.
-    ``sentences``: each article's sentences, when its reading has them."""
+    ``sentences``: each article's sentences, when its reading has them. ``docs``: each
+    article's parse; with them an entity is kept only when spaCy's named-entity
+    recogniser tags at least one of its mentions in the story as a name (a person,
+    organisation, place, group, work, law, event or product) or one of them reads as a
+    person's full name ("Ana Ruiz", which the recogniser may miss), so capitalised words
+    in a quoted tweet ("NO COLLUSION", "Witch Hunt") or a party-and-state tag ("R-Va.")
+    are no actors; a story lexicon's actors are always kept."""
     if sentences is None:
         sentences = [split_sentences(a.text) for a in articles]
     tokens = [
@@ -187,16 +201,45 @@ def scan_story(
     vocab = _vocabulary([sentence for article in tokens for sentence in article])
     tokens = [[_split_compounds(sentence, vocab) for sentence in article] for article in tokens]
     scans = tuple(_scan(*parts, vocab) for parts in zip(articles, sentences, tokens, strict=True))
-    return StoryScan(tuple(articles), scans, vocab, _label_words(scans))
+    parses = None if docs is None else tuple(docs)
+    return StoryScan(tuple(articles), scans, vocab, _label_words(scans), parses)
+
+
+# spaCy's named-entity labels (OntoNotes) for names, as opposed to dates and numbers.
+NAME_LABELS = frozenset(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
+)
+
+
+# "the Witch Hunt": a person's name takes no article.
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _tagged_names(doc: Doc) -> tuple[tuple[int, int], ...]:
+    return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS)
+
+
+def _is_tagged(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a tagged name (``spans``, sorted) overlap [start, end)?"""
+    k = bisect.bisect_left(spans, (end, end)) - 1
+    while k >= 0 and spans[k][1] > start - 200:  # no name is longer than 200 characters
+        if spans[k][0] < end and start < spans[k][1]:
+            return True
+        k -= 1
+    return False
 
 
 def _assemble(
-    articles: Sequence[Article], lexicon: Lexicon | None, scan: StoryScan | None = None
+    articles: Sequence[Article],
+    lexicon: Lexicon | None,
+    scan: StoryScan | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> _Story:
-    """Scan every article (unless ``scan`` already did), merge the story's names into
-    entities; a scan keeps the story of the last lexicon it was assembled with."""
+    """Scan every article (unless ``scan`` already did; with ``docs``, their parses),
+    merge the story's names into entities; a scan keeps the story of the last lexicon it
+    was assembled with."""
     if scan is None:
-        scan = scan_story(articles)
+        scan = scan_story(articles, docs=docs)
     elif scan.articles != tuple(articles):
         raise ValueError("the scan was made from other articles")
     lexicon = lexicon or Lexicon()
@@ -225,11 +268,31 @@ def _merge_entities(
     clusters = _merge_names(names, expansion_pairs, scan.vocab.lower)
     entity_ids = _entity_ids(clusters, lexicon)
     kin = frozenset(clusters.find(key) for key in _relatives(scan.scans, occurrences))
-    entity_of = _resolve_singles(clusters, entity_ids, occurrences, kin)
+    places = [(o.article, o.run, o.start, o.end, clusters.find(o.key)) for o in occurrences]
+    full = [len(clusters.names[o.key].words) > 1 for o in occurrences]
+    genders = _story_genders(scan.scans, places, full, scan.docs)
+    titles = _title_genders(scan.scans, places)
     entity_names = {
         entity_ids[root]: name for root, name in _display_names(clusters, lexicon).items()
     }
-    return occurrences, entity_of, entity_names
+    entity_of = _resolve_singles(
+        clusters, entity_ids, occurrences, kin, _Genders(genders, titles), entity_names
+    )
+    if scan.docs is None:
+        return occurrences, entity_of, entity_names
+    tagged = [_tagged_names(doc) for doc in scan.docs]
+    kept = {a.id for a in lexicon.actors} | {
+        entity
+        for occ, entity in zip(occurrences, entity_of, strict=True)
+        if _is_tagged(tagged[occ.article], occ.start, occ.end)
+        or names[occ.key].person
+        and not ARTICLE_BEFORE_RE.search(
+            scan.articles[occ.article].text, max(0, occ.start - 8), occ.start
+        )
+    }
+    pairs = [(o, e) for o, e in zip(occurrences, entity_of, strict=True) if e in kept]
+    names_kept = {e: n for e, n in entity_names.items() if e in kept}
+    return [o for o, _ in pairs], [e for _, e in pairs], names_kept
 
 
 def _relatives(scans: Sequence[_Scan], occurrences: Sequence[_Occurrence]) -> set[str]:
@@ -298,11 +361,27 @@ def _entity_ids(clusters: _Clusters, lexicon: Lexicon) -> dict[str, str]:
     return ids
 
 
+@dataclass(frozen=True)
+class _Genders:
+    """What the story says of its people's genders: cluster root -> 'm'/'f'
+    (gender._story_genders), and the gender of the title before each occurrence."""
+
+    of_cluster: dict[str, str]
+    of_title: list[str]
+
+    def clash(self, root: str, k: int) -> bool:
+        """Does occurrence ``k``'s title ("Mr.") contradict cluster ``root``'s gender?"""
+        title = self.of_title[k]
+        return bool(title) and self.of_cluster.get(root, title) != title
+
+
 def _resolve_singles(
     clusters: _Clusters,
     entity_ids: dict[str, str],
     occurrences: Sequence[_Occurrence],
     kin: frozenset[str],
+    genders: _Genders,
+    entity_names: dict[str, str],
 ) -> list[str]:
     """Entity of each occurrence. A lone surname several people share ('Castro' after
     'Fidel Castro' and 'Raul Castro') goes to the one named earlier in the same sentence,
@@ -310,7 +389,9 @@ def _resolve_singles(
     often, to the only one not introduced as someone's relative (``kin``: cluster roots;
     'his son, Seth Hutchinson' does not take the governor's 'Hutchinson'), else to the
     one named most recently before it in the article; otherwise it stays an entity of
-    its own."""
+    its own. A person whose gender the story tells (``genders``) never takes a surname
+    titled for the other ("Mr. Conway" is not the Kellyanne Conway it calls "she"): such
+    a surname stands for somebody of its own, added to ``entity_names``."""
     full = [(o, clusters.find(o.key)) for o in occurrences if len(clusters.names[o.key].words) > 1]
     full_counts = Counter(root for _, root in full)
     full_by_article: dict[int, list[tuple[_Occurrence, str]]] = defaultdict(list)
@@ -319,15 +400,20 @@ def _resolve_singles(
     index = _PeopleIndex(clusters.names)
     candidates_of: dict[str, set[str]] = {}
     result = []
-    for occ in occurrences:
+    apart: dict[tuple[str, str], str] = {}  # (surname key, title gender) -> entity id
+    for k, occ in enumerate(occurrences):
         name = clusters.names[occ.key]
         root = clusters.find(occ.key)
-        if len(name.words) != 1 or name.acronym or len(clusters.members[root]) > 1:
+        single = len(name.words) == 1 and not name.acronym
+        if single and genders.clash(root, k) and len(clusters.members[root]) > 1:
+            result.append(_apart_id(apart, name, genders.of_title[k], entity_ids, entity_names))
+            continue
+        if not single or len(clusters.members[root]) > 1:
             result.append(entity_ids[root])
             continue
         if occ.key not in candidates_of:
             candidates_of[occ.key] = set(_single_candidates(clusters, name, index))
-        candidates = candidates_of[occ.key]
+        candidates = {r for r in candidates_of[occ.key] if not genders.clash(r, k)}
         before = [
             (o.sent, r)
             for o, r in full_by_article[occ.article]
@@ -346,3 +432,22 @@ def _resolve_singles(
             chosen = before[-1][1] if before else root
         result.append(entity_ids[chosen])
     return result
+
+
+def _apart_id(
+    apart: dict[tuple[str, str], str],
+    name: _Name,
+    gender: str,
+    entity_ids: dict[str, str],
+    entity_names: dict[str, str],
+) -> str:
+    """The entity of a titled surname that none of the people who share it can be."""
+    key = (name.key, gender)
+    if key not in apart:
+        base = slugify(" ".join(name.words), "entity")
+        candidate, n = base, 2
+        while candidate in entity_names or candidate in entity_ids.values():
+            candidate, n = f"{base}-{n}", n + 1
+        apart[key] = candidate
+        entity_names[candidate] = " ".join(name.words)
+    return apart[key]

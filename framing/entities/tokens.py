@@ -4,6 +4,7 @@ the tests of a token for a title, a role noun or a stop word."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -27,6 +28,9 @@ from framing.wordlists import (
     FUNCTION_WORDS,
     POSSESSIVE_SUFFIXES,
 )
+
+# The ending of a contraction: "I'm", "we've", "they'll", "it's", "she'd".
+CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|s|d)$")
 
 
 class _Tok(NamedTuple):
@@ -130,11 +134,18 @@ def _is_title(tok: _Tok) -> bool:
     return tok.cap and (tok.low in TITLE_WORDS or tok.low in TITLE_TYPOS)
 
 
+def _is_listed_role(low: str) -> bool:
+    """A word of the closed lists of titles and role nouns: 'leader', 'then-president',
+    'co-founder', 'front-runner' (no guess from its ending)."""
+    last = low.rsplit("-", 1)[-1]
+    return low in ROLE_NOUNS or low in TITLE_WORDS or last in ROLE_NOUNS or last in TITLE_WORDS
+
+
 def _is_role(tok: _Tok) -> bool:
     """A title, or a singular role noun ending a descriptor ('leader', 'mediator')."""
     low = tok.low
-    if low in ROLE_NOUNS or _is_title(tok) or low.rsplit("-", 1)[-1] in ROLE_NOUNS:
-        return True  # "then-President", "co-founder" too
+    if _is_listed_role(low) or _is_title(tok):
+        return True
     if tok.cap or low in NOT_ROLE_NOUNS or low in FUNCTION_WORDS or "-" in low:
         return False
     return len(low) >= 6 and low.endswith(ROLE_SUFFIXES)
@@ -143,6 +154,7 @@ def _is_role(tok: _Tok) -> bool:
 def _is_stop(tok: _Tok) -> bool:
     return (
         tok.low in FUNCTION_WORDS
+        or CONTRACTION_RE.sub("", tok.low) in FUNCTION_WORDS  # "I'm", "We've", "It's"
         or tok.low in MONTHS_AND_DAYS
         or tok.low in VERBS_BEFORE_NAMES
         or not tok.text[:1].isalpha()

@@ -77,6 +77,35 @@ KIN_NOUNS = frozenset(
 FIRST_SPOUSE = (["first", "lady"], ["first", "gentleman"])
 
 
+# Titles and nouns beside a name that tell its bearer's gender ("Mr.", "his son").
+MALE_WORDS = frozenset(
+    """
+    mr sir lord king prince emperor sultan emir sheikh pope cardinal archbishop bishop
+    father son brother husband uncle nephew grandfather grandson widower stepfather stepson
+    congressman assemblyman chairman spokesman businessman councilman boyfriend
+    """.split()
+)
+FEMALE_WORDS = frozenset(
+    """
+    mrs ms miss dame lady queen princess empress mother daughter sister wife aunt niece
+    grandmother granddaughter widow stepmother stepdaughter congresswoman assemblywoman
+    chairwoman spokeswoman businesswoman councilwoman girlfriend actress
+    """.split()
+)
+
+
+# Abbreviated titles and the word each stands for: "Gov. Asa Hutchinson" is titled
+# governor, so "the governor" can stand for him.
+TITLE_EXPANSIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
+    "capt": "captain", "cpt": "captain", "sgt": "sergeant", "cpl": "corporal",
+    "pvt": "private", "adm": "admiral", "brig": "brigadier", "cmdr": "commander",
+    "cdr": "commander", "amb": "ambassador", "prof": "professor", "dr": "doctor",
+    "rev": "reverend", "supt": "superintendent", "insp": "inspector", "atty": "attorney",
+}  # fmt: skip
+
+
 # Lower-case role nouns a descriptor ends in ("rebel leader", "UN special envoy").
 ROLE_NOUNS = (
     TITLE_WORDS
@@ -97,6 +126,7 @@ ROLE_NOUNS = (
     agent spy operative strategist lobbyist donor whistleblower dissident defector
     prisoner detainee suspect defendant plaintiff victim witness
     veteran hero icon figure star celebrity actor actress singer player coach
+    runner voice architect champion loyalist confidant protege hardliner
     wife husband son daughter brother sister mother father uncle aunt widow heir
     resident citizen student teacher doctor physician lawyer
     president vice-president
@@ -130,7 +160,7 @@ ORG_HEADS = frozenset(
     federation organization organisation association mission assembly parliament congress
     senate house board authority corporation company group front movement alliance
     coalition center centre school college academy foundation fund service services
-    command guard navy police church network agency news times post
+    command guard navy police church network agency news times post dept
     """.split()
 )
 

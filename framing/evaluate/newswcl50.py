@@ -367,9 +367,9 @@ def score_entity_merging(articles: pd.DataFrame, annotations: pd.DataFrame) -> l
         gold = find_newswcl50_gold(texts, lines, rows, top=None)
         stories = [Article(f"{event}_{o}", o, "", "", "", t, t) for o, t in texts.items()]
         found: dict[str, list[Span]] = defaultdict(list)  # names first: they win ties
-        for m in find_story_mentions(stories):
-            found[m.article_id].append((m.start, m.end, m.entity))
         docs = [r.doc for r in read_texts([a.text for a in stories], jobs=1)]
+        for m in find_story_mentions(stories, docs=docs):
+            found[m.article_id].append((m.start, m.end, m.entity))
         for label in find_labels(stories, docs=docs)[0]:
             found[label.article_id].append((label.start, label.end, label.entity))
         for i, g in enumerate(gold.mentions):

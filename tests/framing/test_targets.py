@@ -26,11 +26,22 @@ PARSE_LEXICON = Lexicon(
         _term("lashing out", "loaded_verb", -1),
         _term("slammed", "loaded_verb", -1),
         _term("reportedly", "hedge", 0),
+        _term("bravery", "loaded_noun", 2),
+        _term("all-out", "intensifier", 0),
+        _term("bogus", "loaded_adjective", -2),
+        _term("collusion", "loaded_verb", -2),
+        _term("claim", "loaded_verb", -1),
+        _term("insane", "loaded_adjective", -2),
+        _term("illegally", "loaded_adjective", -2),
+        _term("meddling", "loaded_verb", -2),
+        _term("stolen", "loaded_verb", -2),
+        _term("stole", "loaded_verb", -2),
     ),
     actors=(
         Actor("ruiz", "Ana Ruiz", ("Ana Ruiz", "Ruiz")),
         Actor("berg", "Tom Berg", ("Tom Berg", "Berg")),
         Actor("varga", "Ida Varga", ("Ida Varga", "Varga")),
+        Actor("france", "France", ("France", "French")),
     ),
 )
 
@@ -49,8 +60,27 @@ GOLDEN_PARSE_TARGETS = [
     # a modifier of a common noun aims at no actor: not the name after it, not the speaker
     ("A sham lawsuit was filed against Ruiz.", [("sham", None)]),
     ('"They are ruthless mercenaries," Varga said.', [("ruthless", None), ("mercenaries", None)]),
-    # an unresolved pronoun leaves the term to position: the nearest name before it
+    # a pronoun stands for the person it refers to ("his bravery")
     ("Berg is rich, and he is a liar.", [("liar", "berg")]),
+    ("Tom Berg spoke on Monday. Critics mocked his bravery.", [("bravery", "berg")]),
+    # a quoted "he" is not the speaker: the term goes to the other name
+    ('"He is a liar," Ruiz said of Berg.', [("liar", "berg")]),
+    # the doer of an action noun: the subject of a verb of doing
+    ("Berg launched an all-out assault on the city.", [("all-out", "berg")]),
+    # the agent of a noun ("filed by"), the nationality right before a compounded noun
+    (
+        "Ruiz denied a bogus French collusion claim filed by Berg.",
+        [("bogus", "berg"), ("collusion", "france"), ("claim", "berg")],
+    ),
+    # a naming verb's "as": what is named, a mention or no actor
+    ("Varga described Berg as insane.", [("insane", "berg")]),
+    ("Varga described the deal as insane.", [("insane", None)]),
+    # "accused X of doing": X does it
+    ("Ruiz accused Berg of illegally meddling.", [("illegally", "berg"), ("meddling", "berg")]),
+    # a loaded verb's participle accuses whoever did it, not the owner of the thing
+    ("Berg published stolen Ruiz emails.", [("stolen", None)]),
+    # a loaded verb of doing judges its doer; a verb of judging, its object
+    ("Berg stole Ruiz's emails.", [("stole", "berg")]),
 ]
 
 

@@ -291,3 +291,91 @@ def test_predicate_labels_from_the_parse(text, expected):
 def test_no_predicate_labels_without_a_parse():
     labels, _ = find_labels([make_article("Khalifa Haftar is a warlord.")])
     assert not [lab for lab in labels if lab.source == "predicate"]
+
+
+def test_a_role_goes_to_the_person_this_article_titles_so():
+    articles = [
+        make_article("Gov. Mike Pence signed the law in Ostland. The governor defended it."),
+        make_article(
+            "Gov. Ana Pellham vetoed a similar bill. The governor said it was flawed. "
+            "Mike Pence praised the law.",
+            "a2",
+            "Outlet B",
+        ),
+        make_article("Mike Pence, the governor, spoke. The governor left.", "a3", "Outlet C"),
+    ]
+    labels, names = find_labels(articles)
+    bare = {(lab.article_id, names[lab.entity]) for lab in labels if lab.source == "bare_reference"}
+    assert bare == {("a1", "Mike Pence"), ("a2", "Ana Pellham"), ("a3", "Mike Pence")}
+
+
+# (text, [(label, source, entity)]) with each article's parse; invented people, named so
+# that spaCy's small English model tags them as people.
+GOLDEN_PARSED_LABELS = [
+    # an appositive noun phrase after a name and a comma, a role noun at its head
+    (
+        "Mr. Walter Brandt, a vocal critic of the mayor, spoke.",
+        [("vocal critic of the mayor", "appositive", "walter-brandt")],
+    ),
+    (
+        "Walter Brandt, a leading voice of conservative support, spoke.",
+        [("leading voice of conservative support", "appositive", "walter-brandt")],
+    ),
+    # what a naming verb calls a name, also through "whom"
+    (
+        'Walter Brandt referred to Tom Berg as "Little Rocket."',
+        [("Little Rocket", "named", "tom-berg")],
+    ),
+    (
+        'Tom Berg met Walter Brandt, whom he described as a "truly fine gentleman."',
+        [("truly fine gentleman", "named", "walter-brandt")],
+    ),
+    # the role a name acts as
+    (
+        "Walter Brandt came to Ostland as the emissary of the allies.",
+        [("emissary of the allies", "role", "walter-brandt")],
+    ),
+    # a plural that stands for the two people its sentence and the one before name
+    (
+        "Walter Brandt met Tom Berg on Monday. The two leaders spoke for an hour.",
+        [("The two leaders", "plural", "tom-berg"), ("The two leaders", "plural", "walter-brandt")],
+    ),
+    # an epithet of the one person in focus
+    (
+        "Walter Brandt won the primary on Tuesday. The billionaire thanked his voters.",
+        [("billionaire", "focus", "walter-brandt")],
+    ),
+    (
+        "Walter Brandt won the primary. On Tuesday, the real estate tycoon thanked voters.",
+        [("real estate tycoon", "focus", "walter-brandt")],
+    ),
+    (
+        "Walter Brandt leads every poll. The GOP front-runner spoke in Ostland.",
+        [("GOP front-runner", "focus", "walter-brandt")],
+    ),
+    # a possessive description: whom its modifier names, never the possessor
+    (
+        "Japanese Prime Minister Tom Berg arrived. Walter Brandt met his Japanese counterpart.",
+        [("Japanese Prime Minister", "title", "tom-berg"),
+         ("Japanese counterpart", "bare_reference", "tom-berg")],
+    ),
+    # negatives: a list is no appositive; two people in focus, or three for a plural; an
+    # unnamed source; a person who only owns the thing in focus; "does not name X as";
+    # "his deputy" is not the man "his" stands for
+    ("Walter Brandt, his associates and their aides met.", []),
+    ("Walter Brandt met Tom Berg. The billionaire left.", []),
+    ("Walter Brandt met Tom Berg and Frank Dorsey. The two leaders spoke.", []),
+    ('Walter Brandt spoke. "He does not know," the adviser said.', []),
+    ("Tom Berg visited Walter Brandt's estate. The two spoke at dinner.", []),
+    ("The suit does not name Walter Brandt as a defendant.", []),
+    ("Director Walter Brandt left. He wrote to his deputy director.", [("Director", "title",
+                                                                    "walter-brandt")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_PARSED_LABELS)
+def test_labels_from_the_parse_golden(text, expected):
+    labels, _ = find_labels([make_article(text)], docs=[read_text(text).doc])
+    found = sorted((lab.label, lab.source, lab.entity) for lab in labels)
+    assert found == sorted(expected)
+    assert all(text[lab.start : lab.end] == lab.label for lab in labels)

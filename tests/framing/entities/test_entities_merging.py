@@ -10,6 +10,7 @@ from framing.entities import (
 )
 from framing.entities.merging import _name_words, _word_tok
 from framing.entities.names import _spelled
+from framing.reading import read_text
 
 
 def test_sample_haftar_spellings_are_one_entity(sample_story, sample_labels):
@@ -180,3 +181,41 @@ def test_spelled_finds_every_acronym_a_name_spells(name, acronyms, spelled):
     words = [_word_tok(w) for w in _name_words(name)]
     prefixes = frozenset(a[:i] for a in acronyms for i in range(len(a) + 1))
     assert sorted(_spelled(words, prefixes) & set(acronyms)) == spelled
+
+
+# With the parses, a surname titled for one gender is not a person the story tells is of
+# the other: (texts, spelling, title before it or "", the entity its mentions must have).
+GOLDEN_GENDER = [
+    (
+        [
+            "Kellyanne Conway defended the plan on Sunday. She said it would pass.",
+            "Mr. Conway, a vocal critic of the president, wrote an essay. "
+            "Kellyanne Conway declined to comment.",
+        ],
+        "Conway",
+        "Mr.",
+        "conway",
+    ),
+    # a woman's surname titled "Ms." stays hers; so does an untitled one
+    (
+        ["Kellyanne Conway spoke. She said it would pass. Ms. Conway left early."],
+        "Conway",
+        "Ms.",
+        "kellyanne-conway",
+    ),
+    # a title that agrees with the pronouns keeps the surname with its full name
+    (["Walter Brandt spoke. He said no. Mr. Brandt left."], "Brandt", "Mr.", "walter-brandt"),
+]
+
+
+@pytest.mark.parametrize(("texts", "spelling", "title", "entity"), GOLDEN_GENDER)
+def test_gender_keeps_people_apart_golden(texts, spelling, title, entity):
+    articles = [make_article(t, f"a{i}", f"O{i}") for i, t in enumerate(texts)]
+    docs = [read_text(t).doc for t in texts]
+    found = {
+        m.entity
+        for m in find_story_mentions(articles, docs=docs)
+        if m.text == spelling
+        and articles[int(m.article_id[1:])].text[: m.start].endswith(f"{title} " if title else "")
+    }
+    assert found == {entity}
