@@ -8,10 +8,10 @@ first, then PTC's, PolNeAR's and the AllSides roundups' opening paragraphs), eac
 N of that pool, outlets cycling over twelve names. Every article is read (parsed) first,
 through the disk cache, and not timed. Then, per size:
 - ``coverage``: framing.coverage.build_coverage on the readings (units, weights, the
-  prefix filter, the exact cosine of the candidates, average linkage, the tables, the
+  candidate pairs blocked by rare features, their exact cosine, average linkage, the tables, the
   quotation groups), median of ``--repeat`` runs;
 - ``analysis``: the whole analyze_story on the same readings (every table), once;
-- the units (sentences that report something), the candidate pairs the prefix filter
+- the units (sentences that report something), the candidate pairs the blocking
   scored, and their share of all pairs of units of different articles (what a
   comparison of every pair would score).
 A second story of 50 articles is the worst case for its size: NewsWCL50's first event's five
