@@ -239,7 +239,7 @@ def find_term_hits(
     """Loaded terms and story labels in ``article.text``, with target, voice, speaker and
     the rule that found each (TermHit.rule).
 
-    ``speech`` are the article's attributions with their speakers (voices.py); a hit
+    ``speech`` are the article's attributions with their speakers (framing.voices); a hit
     inside reported speech, direct or indirect, is in the speaker's voice, otherwise in
     the narrator's (the outlet's own) voice.
     Given ``doc`` (the article's parse, from its reading) and ``quotes`` (its quotation

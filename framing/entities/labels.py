@@ -282,7 +282,7 @@ def find_labels(
     ("came as the emissary"), "plural" ("the two leaders": one label for each of the two
     people), "focus" (a description of the one person in focus: "the billionaire").
     ``scan``: :func:`scan_story` of the same ``articles``, when one is at hand.
-    ``speech``: each article's attributions with speakers (voices.py); a label inside one
+    ``speech``: each article's attributions with speakers (framing.voices); a label inside one
     is in the speaker's voice, and a quoted "he" is not the speaker. Without it every
     label is in the outlet's own voice.
     ``docs``: each article's parse (its reading's ``doc``); without them there are no
