@@ -44,6 +44,7 @@ from framing.coverage.quotes import (
     find_single_outlet_speakers,
     find_word_differences,
     group_quotes,
+    is_quoted,
 )
 from framing.coverage.similarity import (
     Pair,
@@ -125,8 +126,16 @@ def build_coverage(
         for i, (t, speech) in enumerate(zip(tokens, attributions, strict=True))
         for u in find_quote_units(i, t, speech)
     ]
+    quoted = [
+        [is_quoted(a, reading.quotes, reading.text) for a in speech]
+        for reading, speech in zip(readings, attributions, strict=True)
+    ]
     quotes = group_quotes(
-        quote_units, score_feature_weights(units), [a.outlet for a in articles], attributions
+        quote_units,
+        score_feature_weights(units),
+        [a.outlet for a in articles],
+        attributions,
+        quoted,
     )
     return Coverage(tuple(units), tuple(pairs), tuple(facts), tables, quotes)
 
@@ -159,6 +168,7 @@ __all__ = [
     "SPEAKER_COLUMNS",
     "QuoteInfo",
     "compare_quotes",
+    "is_quoted",
     "find_single_outlet_speakers",
     "find_word_differences",
     "is_left_out",

@@ -10,7 +10,9 @@ compared with the most similar one of another outlet in its group:
   shorter one's words are, in order, at least SAME_WORDS of the longer one's);
 - ``worded differently``: two direct quotations of one statement in other words: another
   translation, or an inexact quotation;
-- ``paraphrased``: one of the two is indirect speech ("Haftar said that ...");
+- ``paraphrased``: one of the two is indirect speech in the outlet's own words ("Haftar
+  said that ..."); a reported clause whose words are mostly in quotation marks ('called
+  for "an end to Turkish arms supplies" in the capital') quotes, like a direct quotation;
 - ``other speaker``: both name a speaker, and not the same one;
 - ``only here``: no other outlet carries it.
 """
@@ -26,8 +28,8 @@ import pandas as pd
 from framing.coverage.alignment import group_units
 from framing.coverage.similarity import build_vectors, find_similar_pairs
 from framing.coverage.units import Unit
-from framing.models import Attribution
-from framing.text import find_words
+from framing.models import Attribution, QuoteSpan
+from framing.text import count_words, find_words
 
 VERBATIM, SHORTENED, LONGER, REWORDED, PARAPHRASED, OTHER_SPEAKER, ALONE = (
     "verbatim",
@@ -66,14 +68,28 @@ def _words_match(shorter: Sequence[str], longer: Sequence[str]) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / len(shorter)
 
 
+def is_quoted(attribution: Attribution, quotes: Sequence[QuoteSpan], text: str) -> bool:
+    """Whether ``attribution`` gives the speaker's own words: direct speech, or a reported
+    clause at least half of whose words lie inside the article's quotation marks."""
+    if attribution.direct:
+        return True
+    words = count_words(text[attribution.start : attribution.end])
+    inside = sum(
+        count_words(text[max(q.start, attribution.start) : min(q.end, attribution.end)])
+        for q in quotes
+        if q.start < attribution.end and attribution.start < q.end
+    )
+    return words > 0 and 2 * inside >= words
+
+
 def compare_quotes(
-    a: Unit, b: Unit, direct: tuple[bool, bool], speakers: tuple[str | None, str | None]
+    a: Unit, b: Unit, quoted: tuple[bool, bool], speakers: tuple[str | None, str | None]
 ) -> str:
     """How attribution ``a`` carries what ``b`` says (one of QUOTE_MATCHES but "only
-    here"); ``direct`` and ``speakers`` are the two attributions' own."""
+    here"); ``quoted`` (is_quoted) and ``speakers`` are the two attributions' own."""
     if speakers[0] and speakers[1] and speakers[0] != speakers[1]:
         return OTHER_SPEAKER
-    if not (direct[0] and direct[1]):
+    if not (quoted[0] and quoted[1]):
         return PARAPHRASED
     if a.words == b.words:
         return VERBATIM
@@ -93,10 +109,12 @@ def group_quotes(
     weights: dict[str, float],
     outlets: Sequence[str],
     attributions: Sequence[Sequence[Attribution]],
+    quoted: Sequence[Sequence[bool]],
 ) -> dict[tuple[int, int], QuoteInfo]:
     """(article place, attribution place) -> QuoteInfo, for the quote ``units`` (from
     framing.coverage.units.find_quote_units); ``weights`` are the story's sentence weights,
-    ``outlets`` each article's outlet, ``attributions`` each article's attributions."""
+    ``outlets`` each article's outlet, ``attributions`` each article's attributions and
+    ``quoted`` whether each gives the speaker's own words (is_quoted)."""
     vectors = build_vectors(units, weights)
     pairs = find_similar_pairs(vectors, LEAST_SIMILARITY)
     scores = {(p.a, p.b): p.score for p in pairs}
@@ -117,9 +135,11 @@ def group_quotes(
                 n = max(others, key=lambda n: (scores.get((min(m, n), max(m, n)), 0.0), -n))
                 a = attributions[units[m].article][units[m].index]
                 b = attributions[units[n].article][units[n].index]
-                match = compare_quotes(
-                    units[m], units[n], (a.direct, b.direct), (a.speaker, b.speaker)
+                pair = (
+                    quoted[units[m].article][units[m].index],
+                    quoted[units[n].article][units[n].index],
                 )
+                match = compare_quotes(units[m], units[n], pair, (a.speaker, b.speaker))
             found[(units[m].article, units[m].index)] = QuoteInfo(f"Q{number}", match, carried)
     return found
 

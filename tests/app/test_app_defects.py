@@ -13,7 +13,7 @@ from ui.page import column_title
 
 def test_overview_highlights_read_as_the_charts_show_them(app):
     text = markdown_text(app)
-    assert "Leans most on quotes: **Outlet B (translated)** (71% of its words in quotes)" in text
+    assert "Leans most on quotes: **Outlet B (translated)** (70% of its words in quotes)" in text
     assert "(0.6" not in text  # no bare shares beside a chart in percent
     assert "on average: **Outlet C (dated 2020-02-22)** (mean sentiment" in text
 

@@ -24,6 +24,7 @@ from framing.coverage import (
     find_single_outlet_speakers,
     find_word_differences,
     is_left_out,
+    is_quoted,
 )
 from framing.coverage.alignment import group_units
 from framing.coverage.units import ArticleTokens, find_sentence_units, skeleton
@@ -217,6 +218,25 @@ def test_how_two_quotations_compare(a, b, direct, speakers, expected):
         return Unit(0, 0, 0, len(text), ("f",), words=tuple(re.findall(r"\w+", text.lower())))
 
     assert compare_quotes(unit(a), unit(b), direct, speakers) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a reported clause that is mostly a quotation quotes the speaker's words
+        ('She called for “an end to arms sales to the north” in the capital.', True),
+        ('He said "we will not sign this deal" on Friday.', True),
+        # a scare quote inside the outlet's own paraphrase does not
+        ('She said the so-called "reform" would cut pensions for most retired teachers.',
+         False),
+        ("He said the talks would resume in Geneva next week.", False),
+    ],
+)  # fmt: skip
+def test_a_reported_clause_that_is_mostly_quotation_quotes(text, quoted):
+    (reading,) = read_texts([text])
+    speech = [a for a in find_attributions(reading) if not a.direct]
+    assert speech, "the invented sentence reports speech"
+    assert is_quoted(speech[0], reading.quotes, reading.text) is quoted
 
 
 def test_word_differences_are_spans_of_each_text():
